@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Set up the course environment in .venv/ and run the demo or the test suite (stdlib only).
+
+    python3 bootstrap.py          # set up, then build and grade the sample class (the demo)
+    python3 bootstrap.py test     # set up, then run the whole test suite (what CI runs)
+    python3 bootstrap.py setup    # set up only
+    python3 bootstrap.py --relock # re-resolve requirements.txt from pyproject's direct deps
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PY = VENV / "bin" / "python"
+STAMP = VENV / ".course-installed"
+EXTRAS = ["scipy", "ruff", "mypy", "pytest-xdist", "playwright"]  # dev and test tools
+
+
+def say(msg: str) -> None:
+    print(f"[bootstrap] {msg}", flush=True)
+
+
+def run(*cmd: str | Path) -> None:
+    result = subprocess.run([str(c) for c in cmd], cwd=ROOT)
+    if result.returncode != 0:
+        sys.exit(f"[bootstrap] failed ({result.returncode}): {' '.join(map(str, cmd))}")
+
+
+def fingerprint() -> str:
+    digest = hashlib.sha256()
+    for name in ("requirements.txt", "pyproject.toml", "bootstrap.py"):
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_env() -> None:
+    """Create .venv and install the pinned requirements, unless already done for these pins."""
+    if sys.version_info < (3, 11):
+        sys.exit("[bootstrap] Python 3.11 or newer is needed; run it with python3.11 or newer")
+    if not PY.exists():
+        say(f"creating {VENV.relative_to(ROOT)}/")
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    if STAMP.exists() and STAMP.read_text() == fingerprint():
+        return
+    say("installing pinned requirements (about a minute on a fresh machine)")
+    pip = (PY, "-m", "pip", "--disable-pip-version-check", "-q")
+    run(*pip, "install", "-r", ROOT / "requirements.txt")
+    run(*pip, "install", "--no-deps", "-e", ROOT)
+    STAMP.write_text(fingerprint())
+    say("environment ready: .venv/bin/course")
+
+
+def relock() -> None:
+    """Resolve the direct dependencies afresh in a scratch venv and write requirements.txt."""
+    import tomllib
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    with tempfile.TemporaryDirectory() as tmp:
+        venv.EnvBuilder(with_pip=True).create(tmp)
+        py = Path(tmp) / "bin" / "python"
+        run(py, "-m", "pip", "install", "-q", *deps, *EXTRAS)
+        frozen = subprocess.run(
+            [py, "-m", "pip", "freeze", "--exclude-editable"], capture_output=True, text=True
+        ).stdout
+    header = (
+        "# Every package the course environment needs, pinned (pip freeze of a clean install).\n"
+        "# Regenerate: python3 bootstrap.py --relock   (then review the diff)\n"
+    )
+    (ROOT / "requirements.txt").write_text(header + frozen)
+    say("requirements.txt rewritten; review and commit it")
+
+
+def main(argv: list[str]) -> None:
+    what = argv[0] if argv else "demo"
+    if what == "--relock":
+        relock()
+        return
+    if what not in ("demo", "test", "setup"):
+        sys.exit(f"[bootstrap] unknown command {what!r}; use one of: demo, test, setup, --relock")
+    ensure_env()
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    if what == "demo":
+        os.execv(VENV / "bin" / "course", ["course", "demo", *argv[1:]])
+    if what == "test":
+        os.execv(PY, ["python", "-m", "pytest", *argv[1:]])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,142 @@
+"""The course as data: title, weeks, points per question and grading limits.
+
+Read and validated by `course.config` (no logic here). Points are per question; a question's
+tests share its points evenly.
+"""
+
+TITLE = "Mathematics of Machine Learning"
+
+WEEKS = [
+    {
+        "id": "week01_vectors",
+        "title": "Vectors, norms and inner products",
+        "points": {
+            "dot": 2,
+            "norm": 2,
+            "cosine_similarity": 2,
+            "project": 2,
+            "nearest_neighbors": 2,
+        },
+    },
+    {
+        "id": "week02_linear_maps",
+        "title": "Matrices are linear transformations",
+        "points": {"matrix_of": 2, "apply": 2, "matmul": 2, "rotation": 2, "dense_layer": 2},
+    },
+    {
+        "id": "week03_determinants",
+        "title": "Determinants: volume scaling and orientation",
+        "points": {
+            "det2": 2,
+            "permutation_sign": 2,
+            "det_leibniz": 2,
+            "determinant": 2,
+            "polygon_area": 2,
+        },
+    },
+    {
+        "id": "week04_calculus",
+        "title": "Derivatives and logarithms",
+        "points": {
+            "derivative": 2,
+            "second_derivative": 2,
+            "newton_root": 2,
+            "log_sum_exp": 2,
+            "log_product": 2,
+        },
+    },
+    {
+        "id": "week05_multivariate",
+        "title": "Gradients: the direction of steepest ascent",
+        "points": {
+            "partial_derivative": 2,
+            "numerical_gradient": 2,
+            "directional_derivative": 2,
+            "jacobian": 2,
+            "gradient_check": 2,
+        },
+    },
+    {
+        "id": "week06_optimization",
+        "title": "Gradient descent",
+        "points": {
+            "gradient_descent": 2,
+            "momentum_descent": 2,
+            "critical_learning_rate": 2,
+            "fit_linear_regression": 2,
+        },
+    },
+    {
+        "id": "week07_probability",
+        "title": "Random variables and expectation",
+        "points": {
+            "expected_value": 2,
+            "variance": 2,
+            "bayes_posterior": 2,
+            "monte_carlo_mean": 2,
+        },
+    },
+    {
+        "id": "week08_entropy",
+        "title": "Entropy, cross-entropy and KL divergence",
+        "points": {
+            "entropy": 2,
+            "cross_entropy": 2,
+            "kl_divergence": 2,
+            "binary_cross_entropy": 2,
+        },
+    },
+    {
+        "id": "week09_softmax",
+        "title": "Softmax and the cross-entropy loss",
+        "points": {
+            "softmax": 2,
+            "log_softmax": 2,
+            "one_hot": 2,
+            "cross_entropy_loss": 2,
+            "cross_entropy_grad": 2,
+        },
+    },
+    {
+        "id": "week10_statistics",
+        "title": "Maximum likelihood and logistic regression",
+        "points": {
+            "gaussian_mle": 2,
+            "sigmoid": 2,
+            "logistic_loss": 2,
+            "logistic_grad": 2,
+            "fit_logistic_regression": 2,
+        },
+    },
+    {
+        "id": "week11_neural_networks",
+        "title": "A neural network from scratch",
+        "points": {
+            "relu": 1,
+            "relu_grad": 1,
+            "mlp_forward": 2,
+            "mlp_backward": 3,
+            "train_mlp": 3,
+        },
+    },
+    {
+        "id": "week12_segmentation",
+        "title": "Capstone: thin objects, class imbalance and the Dice loss",
+        "points": {
+            "dice_coefficient": 2,
+            "soft_dice_loss": 2,
+            "soft_dice_grad": 2,
+            "pixel_bce": 2,
+            "train_segmenter": 2,
+        },
+    },
+]
+
+# Limits for grading one submission (seconds, MiB). Generous for honest work, fatal for loops.
+GRADING = {
+    "cell_timeout": 30,
+    "notebook_timeout": 120,
+    "test_timeout": 10,
+    "memory_mb": 2048,
+    "output_mb": 8,
+}

@@ -1,0 +1,144 @@
+"""The `course` command: wires options to each stage's `main`, holds no logic of its own."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from course.errors import CourseError
+from course.paths import find_root
+
+EPILOG = "Every verb has --help. Docs: README.md and docs/authoring.md."
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.root).resolve() if args.root else find_root()
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from course import build
+
+    report = build.main(args.aids, root=_root(args), check=args.check)
+    stale = [*report.changed, *report.removed]
+    if args.check:
+        if stale:
+            for path in stale:
+                print(f"stale: {path.relative_to(_root(args))}")
+            print("generated files are out of date: run `course build` and commit the result")
+            return 1
+        print(f"up to date: {', '.join(report.built) or 'no weeks with a master yet'}")
+        return 0
+    for path in report.changed:
+        print(f"wrote {path.relative_to(_root(args))}")
+    for path in report.removed:
+        print(f"removed {path.relative_to(_root(args))}")
+    print(f"built {', '.join(report.built) or 'nothing'}"
+          + (f" (no master yet: {len(report.skipped)} week(s))" if report.skipped else ""))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from course import check
+
+    report = check.main(args.aid, Path(args.notebook), root=_root(args), hidden=args.hidden)
+    print(report.text)
+    return 0 if report.all_passed else 1
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    from course import grade
+
+    out = Path(args.out)
+    summary = grade.main(args.aid, [Path(p) for p in args.submissions], out=out,
+                         root=_root(args), workers=args.workers, force=args.force)
+    print(f"graded {summary.graded}, kept {summary.reused} already graded, "
+          f"failed to grade {len(summary.failed)}; mean score {summary.mean:.2f} / "
+          f"{summary.max_score:g}")
+    for name, reason in sorted(summary.failed.items()):
+        print(f"  could not grade {name}: {reason}")
+    print(f"gradebook: {summary.gradebook}")
+    return 1 if summary.failed else 0
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from course import sample
+
+    made = sample.generate(args.aid, Path(args.out), root=_root(args))
+    print(f"wrote {len(made)} submissions and expected.json to {args.out}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from course import demo
+
+    return 0 if demo.main(args.aid, root=_root(args), workers=args.workers) else 1
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser (also used by the docs test)."""
+    top = argparse.ArgumentParser(prog="course", description=__doc__, epilog=EPILOG)
+    top.add_argument("--root", help="course repository (default: found from the current folder)")
+    verbs = top.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    p = verbs.add_parser("build", help="generate release/, solutions/ and autograder/",
+                         description="Regenerate the student release, the solution and the "
+                         "autograder of each week (all weeks with a master if none is named).")
+    p.add_argument("aids", nargs="*", metavar="AID", help="assignment ids, e.g. week01_vectors")
+    p.add_argument("--check", action="store_true",
+                   help="change nothing; exit 1 if any generated file is out of date")
+    p.set_defaults(func=cmd_build)
+
+    p = verbs.add_parser("check", help="run a week's checks on your notebook",
+                         description="Run the public tests (and with --hidden the hidden ones, "
+                         "names and messages only) on a saved notebook. Exit 0 only if all pass.")
+    p.add_argument("aid", metavar="AID")
+    p.add_argument("notebook", metavar="NOTEBOOK")
+    p.add_argument("--hidden", action="store_true", help="also run the hidden tests")
+    p.set_defaults(func=cmd_check)
+
+    p = verbs.add_parser("grade", help="grade submissions into results.json and gradebook.csv",
+                         description="Grade notebooks (files, or folders searched for .ipynb) "
+                         "in sandboxes. Writes DIR/<submission>/results.json (Gradescope "
+                         "format) and feedback.md, and DIR/gradebook.csv. Submissions already "
+                         "graded in DIR are kept unless --force.")
+    p.add_argument("aid", metavar="AID")
+    p.add_argument("submissions", nargs="+", metavar="SUBMISSION")
+    p.add_argument("--out", default="grades", metavar="DIR", help="output folder (./grades)")
+    p.add_argument("--workers", type=int, default=2, metavar="N", help="parallel sandboxes (2)")
+    p.add_argument("--force", action="store_true", help="grade again what is already graded")
+    p.set_defaults(func=cmd_grade)
+
+    p = verbs.add_parser("sample", help="write the sample class of a week",
+                         description="Write one submission of every kind (correct, blank, "
+                         "mutants, exception, syntax error, endless loop, deleted and "
+                         "reordered cells, renamed file) and their expected scores.")
+    p.add_argument("aid", metavar="AID")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.set_defaults(func=cmd_sample)
+
+    p = verbs.add_parser("demo", help="build, grade the sample class, show the gradebook",
+                         description="The instructor loop on the bundled sample class.")
+    p.add_argument("aid", nargs="?", default="week01_vectors", metavar="AID")
+    p.add_argument("--workers", type=int, default=2, metavar="N")
+    p.set_defaults(func=cmd_demo)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script."""
+    args = parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except CourseError as exc:
+        print(f"course: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("course: interrupted; finished results are kept, run again to resume",
+              file=sys.stderr)
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""Find forbidden shortcuts (e.g. `np.dot`, `@`) in a student's function and its helpers."""
+
+from __future__ import annotations
+
+import ast
+
+NUMPY_ROOTS = {"np", "numpy"}
+ARRAY_METHODS = {"dot"}  # ndarray methods that are the same shortcut as the numpy function
+
+
+def _dotted(node: ast.AST) -> str | None:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def _normalise(name: str, aliases: dict[str, str]) -> str:
+    root, _, rest = name.partition(".")
+    root = aliases.get(root, root)
+    if root.split(".")[0] == "numpy":
+        root = "np" + root[len("numpy"):]
+    return f"{root}.{rest}" if rest else root
+
+
+def collect_aliases(trees: list[ast.Module]) -> dict[str, str]:
+    """Local names bound by imports anywhere in the notebook: `la` -> `numpy.linalg`."""
+    aliases: dict[str, str] = {}
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for a in node.names:
+                    aliases[a.asname or a.name.split(".")[0]] = a.name if a.asname else a.name.split(".")[0]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                for a in node.names:
+                    aliases[a.asname or a.name] = f"{node.module}.{a.name}"
+    return aliases
+
+
+def top_level_functions(trees: list[ast.Module]) -> dict[str, ast.FunctionDef]:
+    """Module-level function definitions; a later cell's definition wins, as when run."""
+    found: dict[str, ast.FunctionDef] = {}
+    for tree in trees:
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef):
+                found[node.name] = node
+    return found
+
+
+def violations(function: str, forbid: tuple[str, ...], trees: list[ast.Module]) -> list[str]:
+    """The forbidden shortcuts that `function`, or a notebook helper it calls, uses."""
+    if not forbid:
+        return []
+    functions = top_level_functions(trees)
+    aliases = collect_aliases(trees)
+    wanted = {_normalise(f, {}) for f in forbid}
+    seen: set[str] = set()
+    todo = [function]
+    used: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in functions:
+            continue
+        seen.add(name)
+        for node in ast.walk(functions[name]):
+            if "@" in wanted and (
+                isinstance(node, ast.BinOp | ast.AugAssign) and isinstance(node.op, ast.MatMult)
+            ):
+                used.add("the @ operator")
+            if isinstance(node, ast.Attribute | ast.Name):
+                dotted = _dotted(node)
+                if dotted is None:
+                    continue
+                full = _normalise(dotted, aliases)
+                for f in wanted - {"@"}:
+                    if full == f or full.startswith(f + "."):
+                        used.add(f)
+                    elif isinstance(node, ast.Attribute) and node.attr in ARRAY_METHODS and (
+                        f.endswith("." + node.attr)
+                    ):
+                        used.add(f".{node.attr}() (the same as {f})")
+                    elif "@" in wanted and isinstance(node, ast.Attribute) and (
+                        node.attr == "__matmul__"
+                    ):
+                        used.add("the @ operator")
+                if isinstance(node, ast.Name) and node.id in functions:
+                    todo.append(node.id)
+    return sorted(used)

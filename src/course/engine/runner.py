@@ -1,0 +1,286 @@
+"""Grade one notebook: run its cells in a sandbox, then every test on the trusted side.
+
+This is the engine boundary: `grade_notebook(path, suite, options) -> SubmissionResult`.
+Batch grading, `course check`, and any other engine call only this.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from course.engine import forbidden
+from course.engine.sandbox import (
+    Sandbox,
+    SandboxFailure,
+    Settings,
+    StudentException,
+    StudentProblem,
+)
+from course.engine.suite import Question, Suite, Test
+
+
+@dataclass
+class TestOutcome:
+    """The verdict on one test."""
+
+    name: str
+    hidden: bool
+    passed: bool
+    message: str = ""
+
+
+@dataclass
+class QuestionResult:
+    """The score of one question and why."""
+
+    name: str
+    score: float
+    max_score: float
+    outcomes: list[TestOutcome] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return self.score >= self.max_score
+
+
+@dataclass
+class SubmissionResult:
+    """Everything the grader concluded about one submission."""
+
+    submission: str
+    assignment: str
+    questions: list[QuestionResult]
+    notes: list[str] = field(default_factory=list)
+    enforced: dict[str, bool] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def score(self) -> float:
+        return round(sum(q.score for q in self.questions), 6)
+
+    @property
+    def max_score(self) -> float:
+        return sum(q.max_score for q in self.questions)
+
+
+@dataclass
+class Options:
+    """Limits for one submission (from course_config.py GRADING)."""
+
+    cell_timeout: float = 30.0
+    notebook_timeout: float = 120.0
+    test_timeout: float = 10.0
+    settings: Settings = field(default_factory=Settings)
+
+    @classmethod
+    def from_limits(cls, limits: dict[str, float], **settings: Any) -> Options:
+        memory = int(limits.get("memory_mb", 2048)) << 20
+        output = int(limits.get("output_mb", 8)) << 20
+        notebook = float(limits.get("notebook_timeout", 120))
+        return cls(
+            cell_timeout=float(limits.get("cell_timeout", 30)),
+            notebook_timeout=notebook,
+            test_timeout=float(limits.get("test_timeout", 10)),
+            settings=Settings(memory_bytes=memory, file_bytes=output, output_bytes=output,
+                              cpu_seconds=int(notebook * 3), **settings),
+        )
+
+
+class NotebookError(Exception):
+    """The submission file is not a notebook we can read."""
+
+
+def read_code_cells(path: Path) -> list[str]:
+    """The code cells of a notebook file, tolerant of everything but unreadable JSON."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise NotebookError(f"cannot read {path.name}: {exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise NotebookError(f"{path.name} is not a notebook (invalid JSON at line {exc.lineno})"
+                            ) from exc
+    cells = data.get("cells") if isinstance(data, dict) else None
+    if not isinstance(cells, list):
+        raise NotebookError(f"{path.name} is not a notebook (it has no list of cells)")
+    sources = []
+    for cell in cells:
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            sources.append("".join(source) if isinstance(source, list) else str(source))
+    return sources
+
+
+class Grader:
+    """Grades one submission; restarts the sandbox after a crash or timeout and goes on."""
+
+    def __init__(self, suite: Suite, options: Options, cells: list[str]) -> None:
+        self.suite, self.options, self.cells = suite, options, cells
+        self.sandbox: Sandbox | None = None
+        self.bad_cells: dict[int, str] = {}
+        self.notes: list[str] = []
+        self.deadline = time.monotonic() + options.notebook_timeout
+        self.enforced: dict[str, bool] = {}
+        self.cell_errors: dict[int, str] = {}
+
+    def boot(self) -> Sandbox:
+        """A sandbox in which every cell that can run has run."""
+        while True:
+            sandbox = Sandbox(self.options.settings)
+            sandbox.start()
+            self.enforced = sandbox.enforced
+            run = sandbox.run_cells(self.cells, set(self.bad_cells), self.options.cell_timeout,
+                                    self.deadline)
+            self.cell_errors.update(run.errors)
+            if run.finished:
+                return sandbox
+            if run.failed_cell is None or time.monotonic() >= self.deadline:
+                self.notes.append(f"The notebook stopped running: {run.failure}; cells after "
+                                  "that point were not run.")
+                self.deadline = float("inf")  # grade what exists; do not try again
+                self.bad_cells.update({i: "not run" for i in range(len(self.cells))})
+                return sandbox if sandbox.alive else self.boot_empty()
+            index = run.failed_cell
+            self.bad_cells[index] = run.failure
+            self.notes.append(f"Cell {index + 1} was skipped: {run.failure}.")
+            sandbox.close()
+
+    def boot_empty(self) -> Sandbox:
+        sandbox = Sandbox(self.options.settings)
+        sandbox.start()
+        return sandbox
+
+    def grade(self) -> list[QuestionResult]:
+        trees = parse_cells(self.cells)
+        results = []
+        try:
+            for question in self.suite.questions:
+                results.append(self.grade_question(question, trees))
+        finally:
+            if self.sandbox is not None:
+                self.sandbox.close()
+        for index, error in sorted(self.cell_errors.items()):
+            if index not in self.bad_cells:
+                self.notes.append(f"Cell {index + 1} raised {error.splitlines()[0][:200]}")
+        return results
+
+    def grade_question(self, question: Question, trees: list[ast.Module]) -> QuestionResult:
+        result = QuestionResult(question.name, 0.0, question.points)
+        used = forbidden.violations(question.name, question.forbid, trees)
+        if used:
+            result.note = (f"`{question.name}` uses {', '.join(used)}, which this exercise "
+                           "forbids: write it without that shortcut.")
+            return result
+        stop = ""
+        for test in question.tests:
+            if stop:
+                result.outcomes.append(TestOutcome(test.name, test.hidden, False, stop))
+                continue
+            outcome, fatal = self.run_test(question, test)
+            result.outcomes.append(outcome)
+            if fatal:
+                stop = "not run: an earlier test of this question stopped the process"
+                if not result.note:
+                    result.note = outcome.message
+        passed = sum(o.passed for o in result.outcomes)
+        total = max(len(question.tests), 1)
+        result.score = round(question.points * passed / total, 6)
+        return result
+
+    def run_test(self, question: Question, test: Test) -> tuple[TestOutcome, bool]:
+        """Run one test; True as second value when the sandbox died or timed out."""
+        try:
+            if self.sandbox is None or not self.sandbox.alive:
+                self.sandbox = self.boot()
+            sandbox = self.sandbox
+            proxies = {p: Proxy(sandbox, p, question, self.options.test_timeout)
+                       for p in test.params}
+            test.func(**proxies)
+        except SandboxFailure as exc:
+            if self.sandbox is not None:
+                self.sandbox.close()
+            self.sandbox = None
+            return TestOutcome(test.name, test.hidden, False, exc.reason), True
+        except StudentProblem as exc:
+            return TestOutcome(test.name, test.hidden, False, exc.reason), False
+        except AssertionError as exc:
+            if isinstance(exc, StudentException):
+                return TestOutcome(test.name, test.hidden, False,
+                                   describe_student_exception(exc, test.hidden)), False
+            return TestOutcome(test.name, test.hidden, False, str(exc) or "failed"), False
+        except Exception as exc:
+            return TestOutcome(test.name, test.hidden, False,
+                               describe_error(exc, test.hidden)), False
+        return TestOutcome(test.name, test.hidden, True), False
+
+
+def describe_student_exception(exc: BaseException, hidden: bool) -> str:
+    """Your function raised X: the message only for public tests (hidden inputs stay hidden)."""
+    kind = getattr(exc, "student_type", type(exc).__name__)
+    if hidden:
+        return f"your function raised {kind}"
+    message = getattr(exc, "student_message", "")
+    return f"your function raised {kind}: {message}"[:300] if message else (
+        f"your function raised {kind}")
+
+
+def describe_error(exc: Exception, hidden: bool) -> str:
+    if isinstance(exc, StudentException):
+        return describe_student_exception(exc, hidden)
+    if hidden:
+        return f"the result could not be checked ({type(exc).__name__}): wrong type or shape?"
+    return f"the result could not be checked: {type(exc).__name__}: {exc}"[:300]
+
+
+class Proxy:
+    """Stands for a student's function inside a trusted test: calls go through the channel."""
+
+    def __init__(self, sandbox: Sandbox, name: str, question: Question, timeout: float) -> None:
+        self._sandbox, self._name = sandbox, name
+        self._forbid = list(question.forbid) if name == question.name else []
+        self._timeout = timeout
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._sandbox.call(self._name, args, kwargs, self._forbid, self._timeout)
+
+    def __repr__(self) -> str:
+        return f"<student function {self._name}>"
+
+
+def parse_cells(cells: list[str]) -> list[ast.Module]:
+    """Syntax trees of the cells that parse (after turning IPython magics into calls)."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    manager = TransformerManager()
+    trees = []
+    for source in cells:
+        try:
+            trees.append(ast.parse(manager.transform_cell(source)))
+        except (SyntaxError, ValueError, TypeError):
+            continue
+    return trees
+
+
+def grade_notebook(path: Path, suite: Suite, options: Options,
+                   name: str | None = None) -> SubmissionResult:
+    """Grade the notebook at `path` against `suite`; never raises for a student's mistake."""
+    started = time.monotonic()
+    result = SubmissionResult(name or path.stem, suite.aid, [])
+    try:
+        cells = read_code_cells(path)
+    except NotebookError as exc:
+        result.notes.append(f"{exc}. Submit the .ipynb file saved from JupyterLab.")
+        result.questions = [QuestionResult(q.name, 0.0, q.points, note=str(exc))
+                            for q in suite.questions]
+        return result
+    grader = Grader(suite, options, cells)
+    result.questions = grader.grade()
+    result.notes.extend(grader.notes)
+    result.enforced = grader.enforced
+    result.seconds = round(time.monotonic() - started, 3)
+    return result
