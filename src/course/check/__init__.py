@@ -29,7 +29,7 @@ def main(aid: str, notebook: Path, *, root: Path, hidden: bool = False) -> Check
     suite = load_suite(Layout(root), aid)
     if not hidden:
         suite = suite.public_only()
-    result = grade_notebook(notebook, suite, Options.from_limits(suite.limits))
+    result = grade_notebook(notebook, suite, Options.for_suite(suite, also_hide=(notebook.parent,)))
     return CheckReport(result, render(result, hidden))
 
 

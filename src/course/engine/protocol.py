@@ -58,7 +58,7 @@ class Encoder:
     def _array(self, value: np.ndarray) -> dict[str, Any]:
         if value.dtype.kind not in ARRAY_KINDS:
             raise ProtocolError(f"arrays of dtype {value.dtype} are not plain data")
-        data = np.ascontiguousarray(value)
+        data = value if value.flags.c_contiguous else value.copy(order="C")
         self.buffers.append(data.tobytes())
         return {"A": len(self.buffers) - 1, "dtype": data.dtype.str, "shape": list(data.shape)}
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ast
 import json
+import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,8 @@ from course.engine.sandbox import (
 )
 from course.engine.suite import Question, Suite, Test
 
+FIRST_SANDBOX_UID = 61000  # one unprivileged uid per worker slot, so slots cannot see each other
+
 
 @dataclass
 class TestOutcome:
@@ -32,6 +36,7 @@ class TestOutcome:
     hidden: bool
     passed: bool
     message: str = ""
+    forbidden: bool = False
 
 
 @dataclass
@@ -79,6 +84,15 @@ class Options:
     settings: Settings = field(default_factory=Settings)
 
     @classmethod
+    def for_suite(cls, suite: Suite, *, slot: int = 0, also_hide: tuple[Path, ...] = ()
+                  ) -> Options:
+        """Limits from the course config; the course's answers and `also_hide` out of sight;
+        when running as root, the unprivileged uid of worker `slot`."""
+        uid = FIRST_SANDBOX_UID + slot if os.geteuid() == 0 else 0
+        hide = hidden_paths(suite.root, also_hide)
+        return cls.from_limits(suite.limits, uid=uid, hide=hide)
+
+    @classmethod
     def from_limits(cls, limits: dict[str, float], **settings: Any) -> Options:
         memory = int(limits.get("memory_mb", 2048)) << 20
         output = int(limits.get("output_mb", 8)) << 20
@@ -90,6 +104,15 @@ class Options:
             settings=Settings(memory_bytes=memory, file_bytes=output, output_bytes=output,
                               cpu_seconds=int(notebook * 3), **settings),
         )
+
+
+def hidden_paths(root: Path, also: tuple[Path, ...] = ()) -> list[str]:
+    """Folders the student's process must not see; never one that holds Python itself."""
+    keep = [Path(sys.prefix).resolve(), Path(__file__).resolve().parents[1]]
+    candidates = {root / "autograder", root / "solutions", root / "source", root / "build",
+                  *(p.resolve() for p in also)}
+    return [str(folder) for folder in sorted(candidates)
+            if folder.is_dir() and not any(k == folder or folder in k.parents for k in keep)]
 
 
 class NotebookError(Exception):
@@ -183,10 +206,15 @@ class Grader:
                 continue
             outcome, fatal = self.run_test(question, test)
             result.outcomes.append(outcome)
+            if outcome.forbidden and not result.note:
+                result.note = (f"{outcome.message}: write it without that shortcut. "
+                               "The whole exercise scores 0.")
             if fatal:
                 stop = "not run: an earlier test of this question stopped the process"
                 if not result.note:
                     result.note = outcome.message
+        if any(o.forbidden for o in result.outcomes):
+            return result
         passed = sum(o.passed for o in result.outcomes)
         total = max(len(question.tests), 1)
         result.score = round(question.points * passed / total, 6)
@@ -207,7 +235,8 @@ class Grader:
             self.sandbox = None
             return TestOutcome(test.name, test.hidden, False, exc.reason), True
         except StudentProblem as exc:
-            return TestOutcome(test.name, test.hidden, False, exc.reason), False
+            return TestOutcome(test.name, test.hidden, False, exc.reason,
+                               forbidden=exc.kind == "forbidden"), False
         except AssertionError as exc:
             if isinstance(exc, StudentException):
                 return TestOutcome(test.name, test.hidden, False,

@@ -57,6 +57,8 @@ class Suite:
     title: str
     questions: tuple[Question, ...]
     limits: dict[str, float]
+    root: Path
+    """the course repository, whose answers the student's process must not see"""
 
     @property
     def max_score(self) -> float:
@@ -68,7 +70,7 @@ class Suite:
             Question(q.name, q.points, q.forbid, tuple(t for t in q.tests if not t.hidden))
             for q in self.questions
         )
-        return Suite(self.aid, self.title, questions, self.limits)
+        return Suite(self.aid, self.title, questions, self.limits, self.root)
 
 
 def _import_hook(original: Callable[..., Any]) -> Callable[..., Any]:
@@ -116,4 +118,4 @@ def load_suite(layout: Layout, aid: str) -> Suite:
         tests = load_test_file(layout.autograder_dir(aid) / "tests" / f"{q['name']}.py")
         questions.append(Question(q["name"], float(q["points"]), tuple(q["forbid"]),
                                   tuple(tests)))
-    return Suite(aid, config["title"], tuple(questions), dict(config["limits"]))
+    return Suite(aid, config["title"], tuple(questions), dict(config["limits"]), layout.root)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -23,8 +21,6 @@ from course.grade.reports import (
     write_atomic,
 )
 from course.paths import Layout
-
-FIRST_SANDBOX_UID = 61000  # one unprivileged uid per worker slot, so slots cannot see each other
 
 
 @dataclass
@@ -71,18 +67,6 @@ def submission_names(paths: list[Path]) -> dict[Path, str]:
     return names
 
 
-def hidden_paths(layout: Layout, out: Path, submissions: list[Path]) -> list[str]:
-    """Folders the student's process must not see; never one holding Python itself."""
-    keep = [Path(sys.prefix).resolve(), Path(__file__).resolve().parents[1]]
-    candidates = {layout.root / "autograder", layout.root / "solutions", layout.root / "source",
-                  layout.build_dir, out.resolve(), *(p.resolve().parent for p in submissions)}
-    safe = []
-    for folder in sorted(candidates):
-        if folder.is_dir() and not any(k == folder or folder in k.parents for k in keep):
-            safe.append(str(folder))
-    return safe
-
-
 def main(aid: str, submissions: list[Path], *, out: Path, root: Path, workers: int = 1,
          force: bool = False, quiet: bool = False) -> Summary:
     """Grade `submissions` of `aid` into `out`; already graded ones are kept unless `force`."""
@@ -91,7 +75,7 @@ def main(aid: str, submissions: list[Path], *, out: Path, root: Path, workers: i
     paths = find_submissions(submissions)
     names = submission_names(paths)
     out.mkdir(parents=True, exist_ok=True)
-    hide = hidden_paths(layout, out, paths)
+    also_hide = (out, *sorted({p.resolve().parent for p in paths}))
     summary = Summary(max_score=suite.max_score)
     todo = []
     for path in paths:
@@ -105,8 +89,7 @@ def main(aid: str, submissions: list[Path], *, out: Path, root: Path, workers: i
 
     def one(path: Path) -> None:
         with slots() as slot:
-            uid = FIRST_SANDBOX_UID + slot if os.geteuid() == 0 else 0
-            options = Options.from_limits(suite.limits, uid=uid, hide=hide)
+            options = Options.for_suite(suite, slot=slot, also_hide=also_hide)
             _grade_one(path, names[path], suite, options, out)
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:

@@ -1,0 +1,44 @@
+"""Shared fixtures: the repository, a built copy of the tiny fixture course, its sample class."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from course import build, sample
+
+REPO = Path(__file__).resolve().parents[1]
+TINY = Path(__file__).resolve().parent / "fixtures" / "tiny"
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def tiny_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A built copy of tests/fixtures/tiny (read-only by convention: copy it to change it)."""
+    root = tmp_path_factory.mktemp("tiny") / "course"
+    shutil.copytree(TINY, root, ignore=shutil.ignore_patterns("release", "solutions",
+                                                               "autograder"))
+    build.main([], root=root)
+    return root
+
+
+@pytest.fixture()
+def tiny_copy(tiny_course: Path, tmp_path: Path) -> Path:
+    """A private, built copy of the tiny course that a test may change."""
+    root = tmp_path / "course"
+    shutil.copytree(tiny_course, root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def tiny_class(tiny_course: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample class of the tiny course."""
+    folder = tmp_path_factory.mktemp("tiny_class")
+    sample.generate("week01_tiny", folder, root=tiny_course)
+    return folder

@@ -1,0 +1,69 @@
+"""course_config.py is validated into typed objects, with one clear line per mistake."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from course.config import load_course, parse_course
+from course.errors import CourseError
+
+GOOD: dict[str, Any] = {
+    "TITLE": "T",
+    "WEEKS": [{"id": "week01_a", "title": "A", "points": {"f": 2, "g": 1.5}}],
+}
+
+
+def test_the_course_config_has_the_twelve_weeks_of_the_syllabus(repo: Path) -> None:
+    course = load_course(repo / "course_config.py")
+    syllabus = (repo.parent / "shared" / "design" / "syllabus.md").read_text()
+    ids = re.findall(r"^### (week\d\d_[a-z_0-9]+)", syllabus, flags=re.M)
+    assert [w.id for w in course.weeks] == ids
+    assert [w.number for w in course.weeks] == list(range(1, 13))
+    for week in course.weeks:
+        section = syllabus.split(f"### {week.id}")[1].split("###")[0]
+        named = re.findall(r"^- `([a-z_0-9]+)\(", section, flags=re.M)
+        named += re.findall(r" and `([a-z_0-9]+)\(", section)
+        assert sorted(week.points) == sorted(named), week.id
+
+
+def test_a_good_config_becomes_typed_objects() -> None:
+    course = parse_course(GOOD)
+    week = course.week("week01_a")
+    assert week.points == {"f": 2.0, "g": 1.5}
+    assert week.max_score == 3.5
+    assert course.limits.test_timeout > 0
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"TITLE": ""}, "TITLE must be a non-empty string"),
+        ({"WEEKS": []}, "WEEKS must be a non-empty list"),
+        ({"WEEKS": [{"id": "week1", "title": "A", "points": {"f": 1}}]}, "id must look like"),
+        ({"WEEKS": [{"id": "week01_a", "title": "A", "points": {}}]}, "points must map"),
+        ({"WEEKS": [{"id": "week01_a", "title": "A", "points": {"f": -1}}]}, "positive number"),
+        ({"WEEKS": [{"id": "week01_a", "title": "A", "points": {"f": 1}, "due": 1}]},
+         "unknown keys"),
+        ({"WEEKS": [GOOD["WEEKS"][0], GOOD["WEEKS"][0]]}, "repeated: week01_a"),
+        ({"GRADING": {"test_timeout": 0}}, "must be a positive number"),
+        ({"GRADING": {"speed": 1}}, "unknown keys"),
+    ],
+)
+def test_a_bad_config_is_one_clear_error(change: dict[str, Any], message: str) -> None:
+    with pytest.raises(CourseError, match=re.escape(message)):
+        parse_course({**GOOD, **change})
+
+
+def test_an_unknown_week_lists_the_known_ones() -> None:
+    with pytest.raises(CourseError, match="week01_a"):
+        parse_course(GOOD).week("week09_nope")
+
+
+def test_a_config_that_does_not_load_says_so(tmp_path: Path) -> None:
+    (tmp_path / "course_config.py").write_text("TITLE = (\n")
+    with pytest.raises(CourseError, match="cannot be loaded: SyntaxError"):
+        load_course(tmp_path / "course_config.py")
