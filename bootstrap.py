@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Set up the course environment in .venv/ and run the demo or the test suite (stdlib only).
 
-    python3 bootstrap.py          # set up, then build and grade the sample class (the demo)
-    python3 bootstrap.py test     # set up, then run the whole test suite (what CI runs)
-    python3 bootstrap.py setup    # set up only
-    python3 bootstrap.py --relock # re-resolve requirements.txt from pyproject's direct deps
+python3 bootstrap.py          # set up, then build and grade the sample class (the demo)
+python3 bootstrap.py test     # set up, then run the whole test suite (what CI runs)
+python3 bootstrap.py setup    # set up only
+python3 bootstrap.py --relock # re-resolve requirements.txt from pyproject's direct deps
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def fingerprint() -> str:
 
 def ensure_env() -> None:
     """Create .venv and install the pinned requirements, unless already done for these pins."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - bootstrap may run under an old python3
         sys.exit("[bootstrap] Python 3.11 or newer is needed; run it with python3.11 or newer")
     if not PY.exists():
         say(f"creating {VENV.relative_to(ROOT)}/")

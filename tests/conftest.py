@@ -22,8 +22,7 @@ def repo() -> Path:
 def tiny_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A built copy of tests/fixtures/tiny (read-only by convention: copy it to change it)."""
     root = tmp_path_factory.mktemp("tiny") / "course"
-    shutil.copytree(TINY, root, ignore=shutil.ignore_patterns("release", "solutions",
-                                                               "autograder"))
+    shutil.copytree(TINY, root, ignore=shutil.ignore_patterns("release", "solutions", "autograder"))
     build.main([], root=root)
     return root
 

@@ -46,8 +46,10 @@ def test_a_good_config_becomes_typed_objects() -> None:
         ({"WEEKS": [{"id": "week1", "title": "A", "points": {"f": 1}}]}, "id must look like"),
         ({"WEEKS": [{"id": "week01_a", "title": "A", "points": {}}]}, "points must map"),
         ({"WEEKS": [{"id": "week01_a", "title": "A", "points": {"f": -1}}]}, "positive number"),
-        ({"WEEKS": [{"id": "week01_a", "title": "A", "points": {"f": 1}, "due": 1}]},
-         "unknown keys"),
+        (
+            {"WEEKS": [{"id": "week01_a", "title": "A", "points": {"f": 1}, "due": 1}]},
+            "unknown keys",
+        ),
         ({"WEEKS": [GOOD["WEEKS"][0], GOOD["WEEKS"][0]]}, "repeated: week01_a"),
         ({"GRADING": {"test_timeout": 0}}, "must be a positive number"),
         ({"GRADING": {"speed": 1}}, "unknown keys"),

@@ -17,10 +17,15 @@ def test_the_tiny_master_has_its_questions_tests_and_mutants() -> None:
     assert master.questions == ("add", "scale")
     assert master.answer("add").forbid == ("np.add",)
     assert [(t.name, t.hidden) for t in master.tests["add"]] == [
-        ("test_add_small", False), ("test_add_random", True), ("test_add_mismatch", True)]
+        ("test_add_small", False),
+        ("test_add_random", True),
+        ("test_add_mismatch", True),
+    ]
     assert "import numpy as np" in master.preambles["add"]
-    assert [m.name for m in read_mutants(TINY / "mutants.py")] == ["add_subtracts",
-                                                                   "scale_in_place"]
+    assert [m.name for m in read_mutants(TINY / "mutants.py")] == [
+        "add_subtracts",
+        "scale_in_place",
+    ]
 
 
 def test_stripping_keeps_the_signature_and_removes_every_solution_line() -> None:
@@ -45,16 +50,22 @@ def _master(tmp_path: Path, body: str) -> Path:
         ('# %% question="f"\ndef f():\n    # BEGIN SOLUTION\n    return 1\n', "no matching"),
         ('# %% question="f"\ndef f():\n    # END SOLUTION\n', "unbalanced"),
         ('# %% question="f g"\n', "identifiers"),
-        ('# %% question="f" forbid="np.dot"\n# BEGIN SOLUTION\n# END SOLUTION\n',
-         "forbid must be a list"),
+        (
+            '# %% question="f" forbid="np.dot"\n# BEGIN SOLUTION\n# END SOLUTION\n',
+            "forbid must be a list",
+        ),
         ('# %% tests="f"\n@test_case(hidden=maybe)\ndef t(f):\n    pass\n', "literally"),
         ('# %% tests="f"\ndef t(:\n', "line 1"),
-        ('# %% question="f"\n# BEGIN SOLUTION\n# END SOLUTION\n\n'
-         '# %% question="f"\n# BEGIN SOLUTION\n# END SOLUTION\n', "two answer cells"),
+        (
+            '# %% question="f"\n# BEGIN SOLUTION\n# END SOLUTION\n\n'
+            '# %% question="f"\n# BEGIN SOLUTION\n# END SOLUTION\n',
+            "two answer cells",
+        ),
     ],
 )
-def test_malformed_masters_are_reported_with_their_place(tmp_path: Path, body: str,
-                                                          message: str) -> None:
+def test_malformed_masters_are_reported_with_their_place(
+    tmp_path: Path, body: str, message: str
+) -> None:
     with pytest.raises(CourseError, match=message):
         read_master("week01_x", _master(tmp_path, body))
 

@@ -33,8 +33,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"wrote {path.relative_to(_root(args))}")
     for path in report.removed:
         print(f"removed {path.relative_to(_root(args))}")
-    print(f"built {', '.join(report.built) or 'nothing'}"
-          + (f" (no master yet: {len(report.skipped)} week(s))" if report.skipped else ""))
+    print(
+        f"built {', '.join(report.built) or 'nothing'}"
+        + (f" (no master yet: {len(report.skipped)} week(s))" if report.skipped else "")
+    )
     return 0
 
 
@@ -50,11 +52,19 @@ def cmd_grade(args: argparse.Namespace) -> int:
     from course import grade
 
     out = Path(args.out)
-    summary = grade.main(args.aid, [Path(p) for p in args.submissions], out=out,
-                         root=_root(args), workers=args.workers, force=args.force)
-    print(f"graded {summary.graded}, kept {summary.reused} already graded, "
-          f"failed to grade {len(summary.failed)}; mean score {summary.mean:.2f} / "
-          f"{summary.max_score:g}")
+    summary = grade.main(
+        args.aid,
+        [Path(p) for p in args.submissions],
+        out=out,
+        root=_root(args),
+        workers=args.workers,
+        force=args.force,
+    )
+    print(
+        f"graded {summary.graded}, kept {summary.reused} already graded, "
+        f"failed to grade {len(summary.failed)}; mean score {summary.mean:.2f} / "
+        f"{summary.max_score:g}"
+    )
     for name, reason in sorted(summary.failed.items()):
         print(f"  could not grade {name}: {reason}")
     print(f"gradebook: {summary.gradebook}")
@@ -81,27 +91,39 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--root", help="course repository (default: found from the current folder)")
     verbs = top.add_subparsers(dest="verb", required=True, metavar="VERB")
 
-    p = verbs.add_parser("build", help="generate release/, solutions/ and autograder/",
-                         description="Regenerate the student release, the solution and the "
-                         "autograder of each week (all weeks with a master if none is named).")
+    p = verbs.add_parser(
+        "build",
+        help="generate release/, solutions/ and autograder/",
+        description="Regenerate the student release, the solution and the "
+        "autograder of each week (all weeks with a master if none is named).",
+    )
     p.add_argument("aids", nargs="*", metavar="AID", help="assignment ids, e.g. week01_vectors")
-    p.add_argument("--check", action="store_true",
-                   help="change nothing; exit 1 if any generated file is out of date")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 if any generated file is out of date",
+    )
     p.set_defaults(func=cmd_build)
 
-    p = verbs.add_parser("check", help="run a week's checks on your notebook",
-                         description="Run the public tests (and with --hidden the hidden ones, "
-                         "names and messages only) on a saved notebook. Exit 0 only if all pass.")
+    p = verbs.add_parser(
+        "check",
+        help="run a week's checks on your notebook",
+        description="Run the public tests (and with --hidden the hidden ones, "
+        "names and messages only) on a saved notebook. Exit 0 only if all pass.",
+    )
     p.add_argument("aid", metavar="AID")
     p.add_argument("notebook", metavar="NOTEBOOK")
     p.add_argument("--hidden", action="store_true", help="also run the hidden tests")
     p.set_defaults(func=cmd_check)
 
-    p = verbs.add_parser("grade", help="grade submissions into results.json and gradebook.csv",
-                         description="Grade notebooks (files, or folders searched for .ipynb) "
-                         "in sandboxes. Writes DIR/<submission>/results.json (Gradescope "
-                         "format) and feedback.md, and DIR/gradebook.csv. Submissions already "
-                         "graded in DIR are kept unless --force.")
+    p = verbs.add_parser(
+        "grade",
+        help="grade submissions into results.json and gradebook.csv",
+        description="Grade notebooks (files, or folders searched for .ipynb) "
+        "in sandboxes. Writes DIR/<submission>/results.json (Gradescope "
+        "format) and feedback.md, and DIR/gradebook.csv. Submissions already "
+        "graded in DIR are kept unless --force.",
+    )
     p.add_argument("aid", metavar="AID")
     p.add_argument("submissions", nargs="+", metavar="SUBMISSION")
     p.add_argument("--out", default="grades", metavar="DIR", help="output folder (./grades)")
@@ -109,16 +131,22 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="grade again what is already graded")
     p.set_defaults(func=cmd_grade)
 
-    p = verbs.add_parser("sample", help="write the sample class of a week",
-                         description="Write one submission of every kind (correct, blank, "
-                         "mutants, exception, syntax error, endless loop, deleted and "
-                         "reordered cells, renamed file) and their expected scores.")
+    p = verbs.add_parser(
+        "sample",
+        help="write the sample class of a week",
+        description="Write one submission of every kind (correct, blank, "
+        "mutants, exception, syntax error, endless loop, deleted and "
+        "reordered cells, renamed file) and their expected scores.",
+    )
     p.add_argument("aid", metavar="AID")
     p.add_argument("--out", required=True, metavar="DIR")
     p.set_defaults(func=cmd_sample)
 
-    p = verbs.add_parser("demo", help="build, grade the sample class, show the gradebook",
-                         description="The instructor loop on the bundled sample class.")
+    p = verbs.add_parser(
+        "demo",
+        help="build, grade the sample class, show the gradebook",
+        description="The instructor loop on the bundled sample class.",
+    )
     p.add_argument("aid", nargs="?", default="week01_vectors", metavar="AID")
     p.add_argument("--workers", type=int, default=2, metavar="N")
     p.set_defaults(func=cmd_demo)
@@ -134,8 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"course: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("course: interrupted; finished results are kept, run again to resume",
-              file=sys.stderr)
+        print(
+            "course: interrupted; finished results are kept, run again to resume", file=sys.stderr
+        )
         return 130
     return code
 

@@ -17,8 +17,10 @@ def main(aid: str, *, root: Path, workers: int = 2) -> bool:
     layout = Layout(root)
     started = time.monotonic()
     report = build.main([], root=root)
-    print(f"1. build: {len(report.built)} week(s) built, {len(report.changed)} file(s) updated "
-          f"({time.monotonic() - started:.1f}s)")
+    print(
+        f"1. build: {len(report.built)} week(s) built, {len(report.changed)} file(s) updated "
+        f"({time.monotonic() - started:.1f}s)"
+    )
     class_dir = layout.build_dir / "sample_class" / aid
     made = sample.generate(aid, class_dir, root=root)
     print(f"2. sample class: {len(made)} submissions in {class_dir.relative_to(root)}/")
@@ -26,33 +28,43 @@ def main(aid: str, *, root: Path, workers: int = 2) -> bool:
     t0 = time.monotonic()
     summary = grade.main(aid, [class_dir], out=out, root=root, workers=workers, force=True)
     seconds = time.monotonic() - t0
-    print(f"3. grade: {summary.graded} graded in {seconds:.1f}s "
-          f"({seconds / max(summary.graded, 1):.2f}s per submission, {workers} workers), "
-          f"mean {summary.mean:.2f} / {summary.max_score:g}")
+    print(
+        f"3. grade: {summary.graded} graded in {seconds:.1f}s "
+        f"({seconds / max(summary.graded, 1):.2f}s per submission, {workers} workers), "
+        f"mean {summary.mean:.2f} / {summary.max_score:g}"
+    )
     rows = list(iter_rows(out / "gradebook.csv"))
     expected = sample.load_expected(class_dir)
     ok = _print_table(rows, expected, load_course(layout.config).week(aid).points)
     print(f"\nResults:   {(out / 'gradebook.csv').relative_to(root)}")
-    print(f"Feedback:  {out.relative_to(root)}/<submission>/feedback.md "
-          "(results.json beside it, in Gradescope's format)")
+    print(
+        f"Feedback:  {out.relative_to(root)}/<submission>/feedback.md "
+        "(results.json beside it, in Gradescope's format)"
+    )
     print("Every score is as expected." if ok else "SOME SCORES ARE NOT AS EXPECTED (see above).")
     return ok
 
 
-def _print_table(rows: list[list[str]], expected: dict[str, dict[str, object]],
-                 points: dict[str, float]) -> bool:
+def _print_table(
+    rows: list[list[str]], expected: dict[str, dict[str, object]], points: dict[str, float]
+) -> bool:
     header, body = rows[0], rows[1:]
     questions = header[3:]
     width = max(len(r[0]) for r in body)
-    print(f"\n{'submission':<{width}}  {'total':>5}  "
-          + "  ".join(f"{q[:8]:>8}" for q in questions) + "  as expected?")
+    print(
+        f"\n{'submission':<{width}}  {'total':>5}  "
+        + "  ".join(f"{q[:8]:>8}" for q in questions)
+        + "  as expected?"
+    )
     all_ok = True
     by_stem = {Path(k).stem: v for k, v in expected.items()}
     for row in body:
         want = by_stem.get(row[0], {}).get("expected", {})
         assert isinstance(want, dict)
-        ok = all(matches(float(s), points[q], str(want.get(q, FULL)))
-                 for q, s in zip(questions, row[3:], strict=True))
+        ok = all(
+            matches(float(s), points[q], str(want.get(q, FULL)))
+            for q, s in zip(questions, row[3:], strict=True)
+        )
         all_ok &= ok
         cells = "  ".join(f"{s:>8}" for s in row[3:])
         print(f"{row[0]:<{width}}  {row[1]:>5}  {cells}  {'yes' if ok else 'NO'}")

@@ -3,4 +3,3 @@
 
 class CourseError(Exception):
     """A problem the user can fix; its message says what is wrong and how to fix it."""
-

@@ -64,9 +64,7 @@ class Master:
 def read_master(aid: str, path: Path) -> Master:
     """Parse `path` into a Master, with a clear error for anything malformed."""
     if not path.is_file():
-        raise CourseError(
-            f"{aid}: master {path} does not exist; create it (see docs/authoring.md)"
-        )
+        raise CourseError(f"{aid}: master {path} does not exist; create it (see docs/authoring.md)")
     try:
         nb = jupytext.reads(path.read_text(encoding="utf-8"), fmt="py:percent")
     except Exception as exc:  # jupytext raises many types for malformed text

@@ -25,8 +25,13 @@ def check(*cells: str, function: str = "f") -> list[str]:
         (["def f(u, v):\n    return u.dot(v)"], [".dot() (the same as np.dot)"]),
         (["import numpy.linalg as la", "def f(a):\n    return la.det(a)"], ["np.linalg.det"]),
         (["from numpy import dot as d", "def f(u, v):\n    return d(u, v)"], ["np.dot"]),
-        (["import numpy as np\ndef helper(u, v):\n    return np.dot(u, v)",
-          "def f(u, v):\n    return helper(u, v)"], ["np.dot"]),
+        (
+            [
+                "import numpy as np\ndef helper(u, v):\n    return np.dot(u, v)",
+                "def f(u, v):\n    return helper(u, v)",
+            ],
+            ["np.dot"],
+        ),
     ],
 )
 def test_shortcuts_are_found(cells: list[str], found: list[str]) -> None:
@@ -34,6 +39,11 @@ def test_shortcuts_are_found(cells: list[str], found: list[str]) -> None:
 
 
 def test_honest_code_and_other_functions_are_not_flagged() -> None:
-    assert check("import numpy as np\ndef f(u, v):\n    return float(np.sum(np.multiply(u, v)))",
-                 "def g(u, v):\n    return u @ v") == []
+    assert (
+        check(
+            "import numpy as np\ndef f(u, v):\n    return float(np.sum(np.multiply(u, v)))",
+            "def g(u, v):\n    return u @ v",
+        )
+        == []
+    )
     assert violations("f", (), [ast.parse("def f(u, v):\n    return u @ v")]) == []

@@ -17,16 +17,35 @@ def roundtrip(value: object) -> object:
     return decode(header["v"], buffers)
 
 
-@pytest.mark.parametrize("value", [None, True, 3, -2.5, "text", [1, [2.0, "x"]], (1, (2,)),
-                                   {"W1": [1, 2], "b": {"c": None}}, [], ()])
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        True,
+        3,
+        -2.5,
+        "text",
+        [1, [2.0, "x"]],
+        (1, (2,)),
+        {"W1": [1, 2], "b": {"c": None}},
+        [],
+        (),
+    ],
+)
 def test_plain_values_survive_the_trip(value: object) -> None:
     assert roundtrip(value) == value
     assert type(roundtrip(value)) is type(value)
 
 
 def test_arrays_keep_dtype_shape_and_values() -> None:
-    for arr in (np.arange(6, dtype=np.int32).reshape(2, 3), np.array([True, False]),
-                np.linspace(0, 1, 5)[::2], np.zeros((0, 3)), np.array(2.5), np.eye(2) * 1j):
+    for arr in (
+        np.arange(6, dtype=np.int32).reshape(2, 3),
+        np.array([True, False]),
+        np.linspace(0, 1, 5)[::2],
+        np.zeros((0, 3)),
+        np.array(2.5),
+        np.eye(2) * 1j,
+    ):
         out = roundtrip(arr)
         assert isinstance(out, np.ndarray) and out.dtype == arr.dtype and out.shape == arr.shape
         assert np.array_equal(out, arr)
@@ -37,8 +56,9 @@ def test_numpy_scalars_and_special_floats_become_python_numbers() -> None:
     assert math.isnan(roundtrip(float("nan"))) and roundtrip(float("-inf")) == float("-inf")
 
 
-@pytest.mark.parametrize("value", [object(), np.array([object()]), {1: 2}, np.array(["a"]),
-                                   {1.5}, b"bytes"])
+@pytest.mark.parametrize(
+    "value", [object(), np.array([object()]), {1: 2}, np.array(["a"]), {1.5}, b"bytes"]
+)
 def test_anything_else_is_refused(value: object) -> None:
     with pytest.raises(ProtocolError):
         Encoder().encode(value)
@@ -52,8 +72,9 @@ def test_callables_become_handles_only_when_allowed() -> None:
         Encoder().encode(len)
 
 
-@pytest.mark.parametrize("body", [b"", b"\x05\x00\x00\x00{}", struct.pack("<I", 2) + b"[]"
-                                  + struct.pack("<I", 0)])
+@pytest.mark.parametrize(
+    "body", [b"", b"\x05\x00\x00\x00{}", struct.pack("<I", 2) + b"[]" + struct.pack("<I", 0)]
+)
 def test_malformed_frames_are_refused(body: bytes) -> None:
     with pytest.raises(ProtocolError):
         unpack(body)

@@ -14,13 +14,16 @@ from course.sample import correct_notebook
 
 pytestmark = pytest.mark.slow
 
-ADD_OK = ("def add(u, v):\n    u = np.asarray(u, dtype=float)\n    v = np.asarray(v, dtype=float)\n"
-          "    if u.shape != v.shape:\n        raise ValueError('lengths differ')\n"
-          "    return u + v\n")
+ADD_OK = (
+    "def add(u, v):\n    u = np.asarray(u, dtype=float)\n    v = np.asarray(v, dtype=float)\n"
+    "    if u.shape != v.shape:\n        raise ValueError('lengths differ')\n"
+    "    return u + v\n"
+)
 
 
-def notebook(root: Path, answers: dict[str, str] | None = None,
-             before: list[str] = (), after: list[str] = ()) -> dict:  # type: ignore[assignment]
+def notebook(
+    root: Path, answers: dict[str, str] | None = None, before: list[str] = (), after: list[str] = ()
+) -> dict:  # type: ignore[assignment]
     layout = Layout(root)
     release = json.loads(layout.release_notebook("week01_tiny").read_text())
     solution = json.loads(layout.solution_notebook("week01_tiny").read_text())
@@ -29,14 +32,26 @@ def notebook(root: Path, answers: dict[str, str] | None = None,
         q = cell["metadata"].get("course", {}).get("question")
         if cell["metadata"].get("course", {}).get("role") == "answer" and q in (answers or {}):
             cell["source"] = answers[q]  # type: ignore[index]
-    code = lambda s: {"cell_type": "code", "source": s, "metadata": {}, "outputs": [],  # noqa: E731
-                      "execution_count": None}
+
+    def code(s):
+        return {
+            "cell_type": "code",
+            "source": s,
+            "metadata": {},
+            "outputs": [],
+            "execution_count": None,
+        }
+
     nb["cells"] = [*map(code, before), *nb["cells"], *map(code, after)]
     return nb
 
 
-def grade(root: Path, tmp_path: Path, nb: dict | str, name: str = "sub.ipynb"  # type: ignore[type-arg]
-          ) -> SubmissionResult:
+def grade(
+    root: Path,
+    tmp_path: Path,
+    nb: dict | str,
+    name: str = "sub.ipynb",  # type: ignore[type-arg]
+) -> SubmissionResult:
     path = tmp_path / name
     path.write_text(nb if isinstance(nb, str) else json.dumps(nb))
     suite = load_suite(Layout(root), "week01_tiny")
@@ -48,12 +63,14 @@ def scores(result: SubmissionResult) -> dict[str, float]:
 
 
 def text(result: SubmissionResult) -> str:
-    return json.dumps([[q.note, [o.message for o in q.outcomes]] for q in result.questions]
-                      + result.notes)
+    return json.dumps(
+        [[q.note, [o.message for o in q.outcomes]] for q in result.questions] + result.notes
+    )
 
 
-def test_the_solution_scores_full_marks_and_the_release_zero(tiny_course: Path,
-                                                             tmp_path: Path) -> None:
+def test_the_solution_scores_full_marks_and_the_release_zero(
+    tiny_course: Path, tmp_path: Path
+) -> None:
     assert scores(grade(tiny_course, tmp_path, notebook(tiny_course))) == {"add": 2, "scale": 1}
     release = Layout(tiny_course).release_notebook("week01_tiny").read_text()
     blank = grade(tiny_course, tmp_path, release)
@@ -64,50 +81,96 @@ def test_the_solution_scores_full_marks_and_the_release_zero(tiny_course: Path,
 HOSTILE = {
     "patches numpy's comparisons": (
         {"add": "def add(u, v):\n    return np.zeros(len(u))"},
-        ["np.allclose = lambda *a, **k: True\nnp.array_equal = lambda *a, **k: True"], [],
-        {"add": 0, "scale": 1}, "should be [4, 6]"),
+        ["np.allclose = lambda *a, **k: True\nnp.array_equal = lambda *a, **k: True"],
+        [],
+        {"add": 0, "scale": 1},
+        "should be [4, 6]",
+    ),
     "exits the process inside a function": (
-        {"add": "import os\ndef add(u, v):\n    os._exit(3)"}, [], [],
-        {"add": 0, "scale": 1}, "exited with code 3"),
+        {"add": "import os\ndef add(u, v):\n    os._exit(3)"},
+        [],
+        [],
+        {"add": 0, "scale": 1},
+        "exited with code 3",
+    ),
     "exits in a top-level cell": (
-        {}, ["import os\nos._exit(0)"], [], {"add": 2, "scale": 1}, "Cell 1 was skipped"),
+        {},
+        ["import os\nos._exit(0)"],
+        [],
+        {"add": 2, "scale": 1},
+        "Cell 1 was skipped",
+    ),
     "loops forever in a top-level cell": (
-        {}, [], ["while True:\n    pass"], {"add": 2, "scale": 1}, "timed out after 5 s"),
+        {},
+        [],
+        ["while True:\n    pass"],
+        {"add": 2, "scale": 1},
+        "timed out after 5 s",
+    ),
     "allocates far too much memory": (
-        {"add": "def add(u, v):\n    return np.ones(10**12)"}, [], [],
-        {"add": 0, "scale": 1}, "MemoryError"),
+        {"add": "def add(u, v):\n    return np.ones(10**12)"},
+        [],
+        [],
+        {"add": 0, "scale": 1},
+        "MemoryError",
+    ),
     "returns something that is not data": (
-        {"add": "def add(u, v):\n    return lambda: 0"}, [], [],
-        {"add": 0, "scale": 1}, "not plain data"),
+        {"add": "def add(u, v):\n    return lambda: 0"},
+        [],
+        [],
+        {"add": 0, "scale": 1},
+        "not plain data",
+    ),
     "uses a forbidden call": (
-        {"add": "def add(u, v):\n    return np.add(u, v)"}, [], [],
-        {"add": 0, "scale": 1}, "np.add, which this exercise forbids"),
+        {"add": "def add(u, v):\n    return np.add(u, v)"},
+        [],
+        [],
+        {"add": 0, "scale": 1},
+        "np.add, which this exercise forbids",
+    ),
     "hides a forbidden call behind getattr": (
-        {"add": ADD_OK.replace("u + v", "getattr(np, 'ad' + 'd')(u, v)")}, [], [],
-        {"add": 0, "scale": 1}, "forbids"),
+        {"add": ADD_OK.replace("u + v", "getattr(np, 'ad' + 'd')(u, v)")},
+        [],
+        [],
+        {"add": 0, "scale": 1},
+        "forbids",
+    ),
     "prints a flood and fake results": (
         {"add": ADD_OK.replace("    return", "    print('x' * 10**7)\n    return")},
-        ['print(\'{"score": 100, "tests": []}\')\nopen("results.json", "w").write("{}")'], [],
-        {"add": 2, "scale": 1}, ""),
-    "calls sys.exit in a cell": ({}, ["import sys\nsys.exit(1)"], [], {"add": 2, "scale": 1},
-                                 "SystemExit"),
-    "mutates its input": ({"scale": "def scale(c, v):\n    v *= c\n    return v"}, [], [],
-                          {"add": 2, "scale": 0}, "must not change its input"),
+        ['print(\'{"score": 100, "tests": []}\')\nopen("results.json", "w").write("{}")'],
+        [],
+        {"add": 2, "scale": 1},
+        "",
+    ),
+    "calls sys.exit in a cell": (
+        {},
+        ["import sys\nsys.exit(1)"],
+        [],
+        {"add": 2, "scale": 1},
+        "SystemExit",
+    ),
+    "mutates its input": (
+        {"scale": "def scale(c, v):\n    v *= c\n    return v"},
+        [],
+        [],
+        {"add": 2, "scale": 0},
+        "must not change its input",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
 def test_hostile_and_broken_submissions_get_a_fair_score_and_a_reason(
-        case: str, tiny_course: Path, tmp_path: Path) -> None:
+    case: str, tiny_course: Path, tmp_path: Path
+) -> None:
     answers, before, after, expected, reason = HOSTILE[case]
     result = grade(tiny_course, tmp_path, notebook(tiny_course, answers, before, after))
     assert scores(result) == expected, text(result)
     assert reason in text(result)
 
 
-def test_a_hidden_tests_inputs_never_reach_the_feedback(tiny_course: Path,
-                                                        tmp_path: Path) -> None:
-    spy = ("def add(u, v):\n    raise ValueError('SPY ' + repr(np.asarray(u).tolist()))")
+def test_a_hidden_tests_inputs_never_reach_the_feedback(tiny_course: Path, tmp_path: Path) -> None:
+    spy = "def add(u, v):\n    raise ValueError('SPY ' + repr(np.asarray(u).tolist()))"
     result = grade(tiny_course, tmp_path, notebook(tiny_course, {"add": spy}))
     public = [o for o in result.questions[0].outcomes if not o.hidden]
     hidden = [o for o in result.questions[0].outcomes if o.hidden]
@@ -117,8 +180,7 @@ def test_a_hidden_tests_inputs_never_reach_the_feedback(tiny_course: Path,
     assert any(not o.passed for o in hidden)
 
 
-def test_a_malformed_notebook_scores_zero_with_a_reason(tiny_course: Path,
-                                                        tmp_path: Path) -> None:
+def test_a_malformed_notebook_scores_zero_with_a_reason(tiny_course: Path, tmp_path: Path) -> None:
     result = grade(tiny_course, tmp_path, "{not json", name="broken.ipynb")
     assert scores(result) == {"add": 0, "scale": 0}
     assert "not a notebook" in text(result)
@@ -129,8 +191,10 @@ def test_a_malformed_notebook_scores_zero_with_a_reason(tiny_course: Path,
 def test_the_sandbox_cannot_see_or_touch_the_tests(tiny_course: Path, tmp_path: Path) -> None:
     tests_file = Layout(tiny_course).autograder_dir("week01_tiny") / "tests" / "add.py"
     before = tests_file.read_text()
-    probe = (f"def add(u, v):\n    import os\n    try:\n        open({str(tests_file)!r}, 'w')"
-             ".write('x')\n    except OSError as e:\n        return [float(e.errno)]\n"
-             "    return [0.0]")
+    probe = (
+        f"def add(u, v):\n    import os\n    try:\n        open({str(tests_file)!r}, 'w')"
+        ".write('x')\n    except OSError as e:\n        return [float(e.errno)]\n"
+        "    return [0.0]"
+    )
     grade(tiny_course, tmp_path, notebook(tiny_course, {"add": probe}))
     assert tests_file.read_text() == before

@@ -8,6 +8,7 @@ executes them and sends back plain data, so whatever the student's code does to 
 from __future__ import annotations
 
 import builtins
+import contextlib
 import copy
 import io
 import json
@@ -220,10 +221,8 @@ class Server:
 
         def restore() -> None:
             for owner, attr, original in saved:
-                try:
+                with contextlib.suppress(AttributeError, TypeError):
                     setattr(owner, attr, original)
-                except (AttributeError, TypeError):
-                    pass
 
         return restore
 
@@ -259,12 +258,17 @@ def _changed(now: Any, before: Any) -> bool:
 
 
 def _mutations(
-    args: list[Any], before: list[Any], kwargs: dict[str, Any], before_kw: dict[str, Any],
+    args: list[Any],
+    before: list[Any],
+    kwargs: dict[str, Any],
+    before_kw: dict[str, Any],
     encoder: Encoder,
 ) -> list[list[Any]]:
     """Arguments the function changed in place, so the grader can see the same change."""
     changed: list[list[Any]] = []
-    pairs = [(i, a, b) for i, (a, b) in enumerate(zip(args, before, strict=True))]
+    pairs: list[tuple[int | str, Any, Any]] = [
+        (i, a, b) for i, (a, b) in enumerate(zip(args, before, strict=True))
+    ]
     pairs += [(k, kwargs[k], b) for k, b in before_kw.items()]
     for key, now, was in pairs:
         if was is not None and _changed(now, was):
@@ -294,10 +298,8 @@ def _builtin_exception(name: str) -> type[Exception]:
 def _close_figures() -> None:
     pyplot = sys.modules.get("matplotlib.pyplot")
     if pyplot is not None:
-        try:
+        with contextlib.suppress(Exception):
             pyplot.close("all")
-        except Exception:
-            pass
 
 
 def _ipython_transformer() -> Callable[[str], str]:
@@ -319,10 +321,8 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     server = Server(rfd, wfd)
     server.send({"op": "ready", "enforced": enforced, "pid": os.getpid()})
-    try:
+    with contextlib.suppress(ProtocolError):
         server.serve()
-    except ProtocolError:
-        pass
     os._exit(0)
 
 

@@ -23,7 +23,7 @@ def _normalise(name: str, aliases: dict[str, str]) -> str:
     root, _, rest = name.partition(".")
     root = aliases.get(root, root)
     if root.split(".")[0] == "numpy":
-        root = "np" + root[len("numpy"):]
+        root = "np" + root[len("numpy") :]
     return f"{root}.{rest}" if rest else root
 
 
@@ -34,7 +34,9 @@ def collect_aliases(trees: list[ast.Module]) -> dict[str, str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 for a in node.names:
-                    aliases[a.asname or a.name.split(".")[0]] = a.name if a.asname else a.name.split(".")[0]
+                    aliases[a.asname or a.name.split(".")[0]] = (
+                        a.name if a.asname else a.name.split(".")[0]
+                    )
             elif isinstance(node, ast.ImportFrom) and node.module:
                 for a in node.names:
                     aliases[a.asname or a.name] = f"{node.module}.{a.name}"
@@ -79,12 +81,16 @@ def violations(function: str, forbid: tuple[str, ...], trees: list[ast.Module]) 
                 for f in wanted - {"@"}:
                     if full == f or full.startswith(f + "."):
                         used.add(f)
-                    elif isinstance(node, ast.Attribute) and node.attr in ARRAY_METHODS and (
-                        f.endswith("." + node.attr)
+                    elif (
+                        isinstance(node, ast.Attribute)
+                        and node.attr in ARRAY_METHODS
+                        and (f.endswith("." + node.attr))
                     ):
                         used.add(f".{node.attr}() (the same as {f})")
-                    elif "@" in wanted and isinstance(node, ast.Attribute) and (
-                        node.attr == "__matmul__"
+                    elif (
+                        "@" in wanted
+                        and isinstance(node, ast.Attribute)
+                        and (node.attr == "__matmul__")
                     ):
                         used.add("the @ operator")
                 if isinstance(node, ast.Name) and node.id in functions:

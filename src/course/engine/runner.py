@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ast
 import json
-import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -24,8 +23,6 @@ from course.engine.sandbox import (
     StudentProblem,
 )
 from course.engine.suite import Question, Suite, Test
-
-FIRST_SANDBOX_UID = 61000  # one unprivileged uid per worker slot, so slots cannot see each other
 
 
 @dataclass
@@ -84,13 +81,10 @@ class Options:
     settings: Settings = field(default_factory=Settings)
 
     @classmethod
-    def for_suite(cls, suite: Suite, *, slot: int = 0, also_hide: tuple[Path, ...] = ()
-                  ) -> Options:
-        """Limits from the course config; the course's answers and `also_hide` out of sight;
-        when running as root, the unprivileged uid of worker `slot`."""
-        uid = FIRST_SANDBOX_UID + slot if os.geteuid() == 0 else 0
-        hide = hidden_paths(suite.root, also_hide)
-        return cls.from_limits(suite.limits, uid=uid, hide=hide)
+    def for_suite(cls, suite: Suite, *, also_hide: tuple[Path, ...] = ()) -> Options:
+        """Limits from the course config, with the course's answers and `also_hide` out of
+        the student's sight."""
+        return cls.from_limits(suite.limits, hide=hidden_paths(suite.root, also_hide))
 
     @classmethod
     def from_limits(cls, limits: dict[str, float], **settings: Any) -> Options:
@@ -101,18 +95,31 @@ class Options:
             cell_timeout=float(limits.get("cell_timeout", 30)),
             notebook_timeout=notebook,
             test_timeout=float(limits.get("test_timeout", 10)),
-            settings=Settings(memory_bytes=memory, file_bytes=output, output_bytes=output,
-                              cpu_seconds=int(notebook * 3), **settings),
+            settings=Settings(
+                memory_bytes=memory,
+                file_bytes=output,
+                output_bytes=output,
+                cpu_seconds=int(notebook * 3),
+                **settings,
+            ),
         )
 
 
 def hidden_paths(root: Path, also: tuple[Path, ...] = ()) -> list[str]:
     """Folders the student's process must not see; never one that holds Python itself."""
     keep = [Path(sys.prefix).resolve(), Path(__file__).resolve().parents[1]]
-    candidates = {root / "autograder", root / "solutions", root / "source", root / "build",
-                  *(p.resolve() for p in also)}
-    return [str(folder) for folder in sorted(candidates)
-            if folder.is_dir() and not any(k == folder or folder in k.parents for k in keep)]
+    candidates = {
+        root / "autograder",
+        root / "solutions",
+        root / "source",
+        root / "build",
+        *(p.resolve() for p in also),
+    }
+    return [
+        str(folder)
+        for folder in sorted(candidates)
+        if folder.is_dir() and not any(k == folder or folder in k.parents for k in keep)
+    ]
 
 
 class NotebookError(Exception):
@@ -126,8 +133,9 @@ def read_code_cells(path: Path) -> list[str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise NotebookError(f"cannot read {path.name}: {exc}") from exc
     except json.JSONDecodeError as exc:
-        raise NotebookError(f"{path.name} is not a notebook (invalid JSON at line {exc.lineno})"
-                            ) from exc
+        raise NotebookError(
+            f"{path.name} is not a notebook (invalid JSON at line {exc.lineno})"
+        ) from exc
     cells = data.get("cells") if isinstance(data, dict) else None
     if not isinstance(cells, list):
         raise NotebookError(f"{path.name} is not a notebook (it has no list of cells)")
@@ -157,14 +165,17 @@ class Grader:
             sandbox = Sandbox(self.options.settings)
             sandbox.start()
             self.enforced = sandbox.enforced
-            run = sandbox.run_cells(self.cells, set(self.bad_cells), self.options.cell_timeout,
-                                    self.deadline)
+            run = sandbox.run_cells(
+                self.cells, set(self.bad_cells), self.options.cell_timeout, self.deadline
+            )
             self.cell_errors.update(run.errors)
             if run.finished:
                 return sandbox
             if run.failed_cell is None or time.monotonic() >= self.deadline:
-                self.notes.append(f"The notebook stopped running: {run.failure}; cells after "
-                                  "that point were not run.")
+                self.notes.append(
+                    f"The notebook stopped running: {run.failure}; cells after "
+                    "that point were not run."
+                )
                 self.deadline = float("inf")  # grade what exists; do not try again
                 self.bad_cells.update({i: "not run" for i in range(len(self.cells))})
                 return sandbox if sandbox.alive else self.boot_empty()
@@ -196,8 +207,10 @@ class Grader:
         result = QuestionResult(question.name, 0.0, question.points)
         used = forbidden.violations(question.name, question.forbid, trees)
         if used:
-            result.note = (f"`{question.name}` uses {', '.join(used)}, which this exercise "
-                           "forbids: write it without that shortcut.")
+            result.note = (
+                f"`{question.name}` uses {', '.join(used)}, which this exercise "
+                "forbids: write it without that shortcut."
+            )
             return result
         stop = ""
         for test in question.tests:
@@ -207,8 +220,10 @@ class Grader:
             outcome, fatal = self.run_test(question, test)
             result.outcomes.append(outcome)
             if outcome.forbidden and not result.note:
-                result.note = (f"{outcome.message}: write it without that shortcut. "
-                               "The whole exercise scores 0.")
+                result.note = (
+                    f"{outcome.message}: write it without that shortcut. "
+                    "The whole exercise scores 0."
+                )
             if fatal:
                 stop = "not run: an earlier test of this question stopped the process"
                 if not result.note:
@@ -226,8 +241,9 @@ class Grader:
             if self.sandbox is None or not self.sandbox.alive:
                 self.sandbox = self.boot()
             sandbox = self.sandbox
-            proxies = {p: Proxy(sandbox, p, question, self.options.test_timeout)
-                       for p in test.params}
+            proxies = {
+                p: Proxy(sandbox, p, question, self.options.test_timeout) for p in test.params
+            }
             test.func(**proxies)
         except SandboxFailure as exc:
             if self.sandbox is not None:
@@ -235,16 +251,19 @@ class Grader:
             self.sandbox = None
             return TestOutcome(test.name, test.hidden, False, exc.reason), True
         except StudentProblem as exc:
-            return TestOutcome(test.name, test.hidden, False, exc.reason,
-                               forbidden=exc.kind == "forbidden"), False
+            return TestOutcome(
+                test.name, test.hidden, False, exc.reason, forbidden=exc.kind == "forbidden"
+            ), False
         except AssertionError as exc:
             if isinstance(exc, StudentException):
-                return TestOutcome(test.name, test.hidden, False,
-                                   describe_student_exception(exc, test.hidden)), False
+                return TestOutcome(
+                    test.name, test.hidden, False, describe_student_exception(exc, test.hidden)
+                ), False
             return TestOutcome(test.name, test.hidden, False, str(exc) or "failed"), False
         except Exception as exc:
-            return TestOutcome(test.name, test.hidden, False,
-                               describe_error(exc, test.hidden)), False
+            return TestOutcome(
+                test.name, test.hidden, False, describe_error(exc, test.hidden)
+            ), False
         return TestOutcome(test.name, test.hidden, True), False
 
 
@@ -254,8 +273,11 @@ def describe_student_exception(exc: BaseException, hidden: bool) -> str:
     if hidden:
         return f"your function raised {kind}"
     message = getattr(exc, "student_message", "")
-    return f"your function raised {kind}: {message}"[:300] if message else (
-        f"your function raised {kind}")
+    return (
+        f"your function raised {kind}: {message}"[:300]
+        if message
+        else (f"your function raised {kind}")
+    )
 
 
 def describe_error(exc: Exception, hidden: bool) -> str:
@@ -295,8 +317,9 @@ def parse_cells(cells: list[str]) -> list[ast.Module]:
     return trees
 
 
-def grade_notebook(path: Path, suite: Suite, options: Options,
-                   name: str | None = None) -> SubmissionResult:
+def grade_notebook(
+    path: Path, suite: Suite, options: Options, name: str | None = None
+) -> SubmissionResult:
     """Grade the notebook at `path` against `suite`; never raises for a student's mistake."""
     started = time.monotonic()
     result = SubmissionResult(name or path.stem, suite.aid, [])
@@ -304,8 +327,9 @@ def grade_notebook(path: Path, suite: Suite, options: Options,
         cells = read_code_cells(path)
     except NotebookError as exc:
         result.notes.append(f"{exc}. Submit the .ipynb file saved from JupyterLab.")
-        result.questions = [QuestionResult(q.name, 0.0, q.points, note=str(exc))
-                            for q in suite.questions]
+        result.questions = [
+            QuestionResult(q.name, 0.0, q.points, note=str(exc)) for q in suite.questions
+        ]
         return result
     grader = Grader(suite, options, cells)
     result.questions = grader.grade()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import builtins
+import contextlib
+import fcntl
 import json
 import os
 import select
@@ -15,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 
@@ -80,11 +82,8 @@ class Settings:
     file_bytes: int = 8 << 20
     output_bytes: int = 1 << 20
     max_processes: int = 64
-    uid: int = 0
+    uid: int = -1  # -1: an unused unprivileged uid when root (leased), else stay as we are
     hide: list[str] = field(default_factory=list)
-
-    def as_json(self) -> str:
-        return json.dumps(self.__dict__)
 
 
 @dataclass
@@ -112,8 +111,11 @@ class Sandbox:
     def start(self) -> None:
         self.workdir = tempfile.mkdtemp(prefix="course-sandbox-")
         os.chmod(self.workdir, 0o700)
-        if self.settings.uid and os.geteuid() == 0:
-            os.chown(self.workdir, self.settings.uid, self.settings.uid)
+        self.uid: int = 0
+        self.lease: IO[str] | None = None
+        if os.geteuid() == 0 and self.settings.uid != 0:
+            self.uid, self.lease = lease_uid()
+            os.chown(self.workdir, self.uid, self.uid)
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         env = {
@@ -130,8 +132,14 @@ class Sandbox:
             "MKL_NUM_THREADS": "1",
         }
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "course.engine.child", str(to_child_r), str(from_child_w),
-             self.settings.as_json()],
+            [
+                sys.executable,
+                "-m",
+                "course.engine.child",
+                str(to_child_r),
+                str(from_child_w),
+                json.dumps({**self.settings.__dict__, "uid": self.uid}),
+            ],
             pass_fds=(to_child_r, from_child_w),
             cwd=self.workdir,
             env=env,
@@ -152,22 +160,21 @@ class Sandbox:
     def close(self) -> None:
         """Kill the child and everything it started; remove its working directory."""
         if self.proc is not None:
-            try:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self.proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
             self.proc.wait()
-            if self.settings.uid and os.geteuid() == 0:
-                kill_uid(self.settings.uid)
+            if self.uid:
+                kill_uid(self.uid)
             for fd in (self.wfd, self.rfd):
-                try:
+                with contextlib.suppress(OSError):
                     os.close(fd)
-                except OSError:
-                    pass
             self.proc = None
         if self.workdir:
             shutil.rmtree(self.workdir, ignore_errors=True)
             self.workdir = ""
+        if self.lease is not None:
+            self.lease.close()  # releases the uid for the next sandbox
+            self.lease = None
 
     @property
     def alive(self) -> bool:
@@ -228,8 +235,9 @@ class Sandbox:
             self._buffer += chunk
 
     # -- work ------------------------------------------------------------------------------
-    def run_cells(self, cells: list[str], skip: set[int], cell_timeout: float,
-                  deadline: float) -> CellRun:
+    def run_cells(
+        self, cells: list[str], skip: set[int], cell_timeout: float, deadline: float
+    ) -> CellRun:
         """Execute `cells` in order (except `skip`); stop at the first timeout or death."""
         run = CellRun()
         self.send({"op": "exec", "cells": cells, "skip": sorted(skip)})
@@ -243,7 +251,9 @@ class Sandbox:
                 run.failure = (
                     f"timed out after {cell_timeout:g} s"
                     if exc.kind == "timeout" and time.monotonic() < deadline
-                    else "the notebook ran out of time" if exc.kind == "timeout" else exc.reason
+                    else "the notebook ran out of time"
+                    if exc.kind == "timeout"
+                    else exc.reason
                 )
                 return run
             op = message.get("op")
@@ -256,8 +266,14 @@ class Sandbox:
             elif op == "exec_done":
                 return run
 
-    def call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any],
-             forbid: list[str], timeout: float) -> Any:
+    def call(
+        self,
+        name: str,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        forbid: list[str],
+        timeout: float,
+    ) -> Any:
         """Call the student's `name` with plain data; return its result on the trusted side."""
         handles: list[Callable[..., Any]] = []
 
@@ -284,30 +300,46 @@ class Sandbox:
                         f"`{name}` did not finish within {timeout:g} s (an endless loop?)",
                         "timeout",
                     ) from None
-                raise SandboxFailure(f"`{name}` stopped the Python process: {exc.reason}",
-                                     exc.kind) from None
+                raise SandboxFailure(
+                    f"`{name}` stopped the Python process: {exc.reason}", exc.kind
+                ) from None
             if reply.get("op") == "callback":
                 self._answer_callback(reply, buffers, handles)
                 continue
             return self._result(name, reply, buffers, args, kwargs)
 
-    def _answer_callback(self, reply: dict[str, Any], buffers: list[bytes],
-                         handles: list[Callable[..., Any]]) -> None:
+    def _answer_callback(
+        self, reply: dict[str, Any], buffers: list[bytes], handles: list[Callable[..., Any]]
+    ) -> None:
         try:
             func = handles[int(reply["handle"])]
             args = decode(reply["args"], buffers)
             kwargs = decode(reply["kwargs"], buffers)
             value = func(*args, **kwargs)
             encoder = Encoder()
-            self.send({"op": "callback_result", "status": "ok", "value": encoder.encode(value)},
-                      encoder)
+            self.send(
+                {"op": "callback_result", "status": "ok", "value": encoder.encode(value)}, encoder
+            )
         except (ProtocolError, IndexError, KeyError, TypeError, ValueError, ArithmeticError) as exc:
-            self.send({"op": "callback_result", "status": "error",
-                       "type": type(exc).__name__ if type(exc).__name__ in SAFE_EXCEPTIONS
-                       else "RuntimeError", "message": "the function you were given failed"})
+            self.send(
+                {
+                    "op": "callback_result",
+                    "status": "error",
+                    "type": type(exc).__name__
+                    if type(exc).__name__ in SAFE_EXCEPTIONS
+                    else "RuntimeError",
+                    "message": "the function you were given failed",
+                }
+            )
 
-    def _result(self, name: str, reply: dict[str, Any], buffers: list[bytes],
-                args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    def _result(
+        self,
+        name: str,
+        reply: dict[str, Any],
+        buffers: list[bytes],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> Any:
         status = reply.get("status")
         try:
             for key, value in reply.get("mutated", []):
@@ -316,24 +348,32 @@ class Sandbox:
             if status == "ok":
                 return decode(reply.get("value"), buffers)
         except (ProtocolError, IndexError, KeyError, TypeError) as exc:
-            raise StudentProblem(f"`{name}` returned something that is not plain data",
-                                 "not_plain") from exc
+            raise StudentProblem(
+                f"`{name}` returned something that is not plain data", "not_plain"
+            ) from exc
         if status == "raised":
-            raise student_exception(str(reply.get("type")), str(reply.get("raised")),
-                                    str(reply.get("message", "")))
+            raise student_exception(
+                str(reply.get("type")), str(reply.get("raised")), str(reply.get("message", ""))
+            )
         if status == "missing":
             found = reply.get("found")
             detail = "is not defined" if found == "NoneType" else f"is a {found}, not a function"
             raise StudentProblem(
                 f"`{name}` {detail} in your notebook: did you rename it, delete its cell, or "
-                "does its cell fail to run?", "missing")
+                "does its cell fail to run?",
+                "missing",
+            )
         if status == "forbidden":
             names = ", ".join(str(n) for n in reply.get("names", []))
-            raise StudentProblem(f"`{name}` calls {names}, which this exercise forbids",
-                                 "forbidden")
+            raise StudentProblem(
+                f"`{name}` calls {names}, which this exercise forbids", "forbidden"
+            )
         if status == "not_plain":
-            raise StudentProblem(f"`{name}` returned something that is not plain data "
-                                 f"(numbers, lists, tuples, dicts, numpy arrays)", "not_plain")
+            raise StudentProblem(
+                f"`{name}` returned something that is not plain data "
+                f"(numbers, lists, tuples, dicts, numpy arrays)",
+                "not_plain",
+            )
         raise StudentProblem(f"`{name}` could not be called", "protocol")
 
 
@@ -350,6 +390,27 @@ def _copy_back(target: Any, value: Any) -> None:
         target[...] = np.nan if target.dtype.kind in "fc" else target + 1  # changed, somehow
     elif isinstance(target, list):
         target[:] = value if isinstance(value, list) else [object()]
+
+
+UID_RANGE = range(61000, 61512)
+LEASE_DIR = Path(tempfile.gettempdir()) / "course-sandbox-uids"
+
+
+def lease_uid() -> tuple[int, IO[str]]:
+    """An unprivileged uid no other sandbox on this machine holds (across processes), and the
+    open lock file that holds it: each sandbox gets its own uid, so killing one sandbox's
+    processes by uid never touches another's, and the process limit is per sandbox."""
+    LEASE_DIR.mkdir(mode=0o700, exist_ok=True)
+    for uid in UID_RANGE:
+        handle = open(LEASE_DIR / str(uid), "w")  # noqa: SIM115 - held until the sandbox closes
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            continue
+        kill_uid(uid)  # leftovers of a grader that was killed itself
+        return uid, handle
+    raise SandboxFailure("no free sandbox uid: too many sandboxes at once", "crash")
 
 
 def kill_uid(uid: int) -> None:

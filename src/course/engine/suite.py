@@ -14,12 +14,17 @@ from course.errors import CourseError
 from course.paths import Layout
 
 
-class test_case:  # noqa: N801 - the name otter's test files import
+class test_case:
     """Stand-in for `otter.test_files.test_case`: same arguments, no otter import (0.9 s)."""
 
-    def __init__(self, name: str | None = None, points: float | None = None,
-                 hidden: bool = False, success_message: str | None = None,
-                 failure_message: str | None = None) -> None:
+    def __init__(
+        self,
+        name: str | None = None,
+        points: float | None = None,
+        hidden: bool = False,
+        success_message: str | None = None,
+        failure_message: str | None = None,
+    ) -> None:
         self.name, self.points, self.hidden = name, points, hidden
         self.failure_message = failure_message
         self.test_func: Callable[..., None] = lambda: None
@@ -74,16 +79,20 @@ class Suite:
 
 
 def _import_hook(original: Callable[..., Any]) -> Callable[..., Any]:
-    def hooked(name: str, globals: Any = None, locals: Any = None,
-               fromlist: Any = (), level: int = 0) -> Any:
+    def hooked(
+        name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0
+    ) -> Any:
         if name in ("otter.test_files", "otter"):
+
             class _Shim:
                 pass
+
             shim = _Shim()
             shim.test_case = test_case  # type: ignore[attr-defined]
             shim.test_files = shim  # type: ignore[attr-defined]
             return shim
         return original(name, globals, locals, fromlist, level)
+
     return hooked
 
 
@@ -95,8 +104,9 @@ def load_test_file(path: Path) -> list[Test]:
     try:
         exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
     except Exception as exc:
-        raise CourseError(f"{path}: cannot load tests: {type(exc).__name__}: {exc}; "
-                          "run `course build`") from exc
+        raise CourseError(
+            f"{path}: cannot load tests: {type(exc).__name__}: {exc}; run `course build`"
+        ) from exc
     tests = []
     for key, value in namespace.items():
         if isinstance(value, test_case):
@@ -116,6 +126,5 @@ def load_suite(layout: Layout, aid: str) -> Suite:
     questions = []
     for q in config["questions"]:
         tests = load_test_file(layout.autograder_dir(aid) / "tests" / f"{q['name']}.py")
-        questions.append(Question(q["name"], float(q["points"]), tuple(q["forbid"]),
-                                  tuple(tests)))
+        questions.append(Question(q["name"], float(q["points"]), tuple(q["forbid"]), tuple(tests)))
     return Suite(aid, config["title"], tuple(questions), dict(config["limits"]), layout.root)

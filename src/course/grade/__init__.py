@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -67,8 +66,16 @@ def submission_names(paths: list[Path]) -> dict[Path, str]:
     return names
 
 
-def main(aid: str, submissions: list[Path], *, out: Path, root: Path, workers: int = 1,
-         force: bool = False, quiet: bool = False) -> Summary:
+def main(
+    aid: str,
+    submissions: list[Path],
+    *,
+    out: Path,
+    root: Path,
+    workers: int = 1,
+    force: bool = False,
+    quiet: bool = False,
+) -> Summary:
     """Grade `submissions` of `aid` into `out`; already graded ones are kept unless `force`."""
     layout = Layout(root)
     suite = load_suite(layout, aid)
@@ -85,12 +92,10 @@ def main(aid: str, submissions: list[Path], *, out: Path, root: Path, workers: i
         else:
             summary.reused += 1
     progress = Progress(len(todo), f"grading {aid}", enabled=not quiet)
-    slots = _slots(max(1, workers))
+    options = Options.for_suite(suite, also_hide=also_hide)
 
     def one(path: Path) -> None:
-        with slots() as slot:
-            options = Options.for_suite(suite, slot=slot, also_hide=also_hide)
-            _grade_one(path, names[path], suite, options, out)
+        _grade_one(path, names[path], suite, options, out)
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = {pool.submit(one, path): path for path in todo}
@@ -119,26 +124,9 @@ def _grade_one(path: Path, name: str, suite: Suite, options: Options, out: Path)
     folder = out / name
     write_atomic(folder / "feedback.md", feedback_markdown(result, f"{suite.aid}: {suite.title}"))
     # results.json last: its presence marks the submission as done (for resuming)
-    write_atomic(folder / "results.json",
-                 json.dumps(results_json(result), indent=2, sort_keys=True) + "\n")
-
-
-def _slots(count: int):  # type: ignore[no-untyped-def]
-    """A context manager factory handing out slot numbers 0..count-1."""
-    free = list(range(count))
-    lock = threading.Lock()
-
-    class Slot:
-        def __enter__(self) -> int:
-            with lock:
-                self.n = free.pop()
-            return self.n
-
-        def __exit__(self, *exc: object) -> None:
-            with lock:
-                free.append(self.n)
-
-    return Slot
+    write_atomic(
+        folder / "results.json", json.dumps(results_json(result), indent=2, sort_keys=True) + "\n"
+    )
 
 
 def iter_rows(gradebook: Path) -> Iterator[list[str]]:

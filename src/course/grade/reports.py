@@ -38,17 +38,25 @@ def results_json(result: SubmissionResult) -> dict[str, Any]:
             }
             for q in result.questions
         ],
-        "extra_data": {"assignment": result.assignment, "max_score": result.max_score,
-                       "sandbox": result.enforced},
+        "extra_data": {
+            "assignment": result.assignment,
+            "max_score": result.max_score,
+            "sandbox": result.enforced,
+        },
         "execution_time": result.seconds,
     }
 
 
 def feedback_markdown(result: SubmissionResult, title: str) -> str:
     """A student's feedback: score per question, what failed and why."""
-    lines = [f"# Feedback: {title}", "",
-             f"**{result.submission}** scored **{result.score:g} / {result.max_score:g}**.", "",
-             "| exercise | score | |", "| --- | --- | --- |"]
+    lines = [
+        f"# Feedback: {title}",
+        "",
+        f"**{result.submission}** scored **{result.score:g} / {result.max_score:g}**.",
+        "",
+        "| exercise | score | |",
+        "| --- | --- | --- |",
+    ]
     for q in result.questions:
         mark = "✅" if q.passed else ("🟡" if q.score > 0 else "❌")
         lines.append(f"| `{q.name}` | {q.score:g} / {q.max_score:g} | {mark} |")
@@ -83,8 +91,14 @@ def gradebook_csv(rows: list[tuple[str, dict[str, Any]]], questions: list[str]) 
     writer.writerow(["submission", "total", "max", *questions])
     for name, data in sorted(rows):
         scores = {t["name"]: t["score"] for t in data["tests"]}
-        writer.writerow([name, _num(data["score"]), _num(data["extra_data"]["max_score"]),
-                         *[_num(scores.get(q, 0.0)) for q in questions]])
+        writer.writerow(
+            [
+                name,
+                _num(data["score"]),
+                _num(data["extra_data"]["max_score"]),
+                *[_num(scores.get(q, 0.0)) for q in questions],
+            ]
+        )
     return out.getvalue()
 
 

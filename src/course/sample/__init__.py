@@ -49,7 +49,8 @@ def correct_notebook(release: Notebook, solution: Notebook, questions: list[str]
     nb = copy.deepcopy(release)
     for q in questions:
         nb["cells"][_answer_index(nb, q)]["source"] = _source(
-            solution["cells"][_answer_index(solution, q)])
+            solution["cells"][_answer_index(solution, q)]
+        )
     return nb
 
 
@@ -63,8 +64,9 @@ def _function_raising(q: str, body: str) -> str:
     return f"def {q}(*args, **kwargs):\n    {body}\n"
 
 
-def kinds(correct: Notebook, release: Notebook, questions: list[str],
-          mutants: list[tuple[str, str, str]]) -> list[tuple[str, str, Notebook, dict[str, str]]]:
+def kinds(
+    correct: Notebook, release: Notebook, questions: list[str], mutants: list[tuple[str, str, str]]
+) -> list[tuple[str, str, Notebook, dict[str, str]]]:
     """(filename, kind, notebook, expected) for every kind of submission."""
     full = dict.fromkeys(questions, FULL)
 
@@ -75,24 +77,49 @@ def kinds(correct: Notebook, release: Notebook, questions: list[str],
     out: list[tuple[str, str, Notebook, dict[str, str]]] = [
         ("correct.ipynb", "correct", correct, full),
         ("blank.ipynb", "blank", release, dict.fromkeys(questions, ZERO)),
-        ("exception.ipynb", "exception",
-         _with_answer(correct, q[0], _function_raising(q[0], 'raise RuntimeError("oops")')),
-         but(q[0], ZERO)),
-        ("syntax_error.ipynb", "syntax_error",
-         _with_answer(correct, q[1], f"def {q[1]}(x:\n    return x\n"), but(q[1], ZERO)),
-        ("infinite_loop.ipynb", "infinite_loop",
-         _with_answer(correct, q[2], _function_raising(q[2], "while True:\n        pass")),
-         but(q[2], ZERO)),
+        (
+            "exception.ipynb",
+            "exception",
+            _with_answer(correct, q[0], _function_raising(q[0], 'raise RuntimeError("oops")')),
+            but(q[0], ZERO),
+        ),
+        (
+            "syntax_error.ipynb",
+            "syntax_error",
+            _with_answer(correct, q[1], f"def {q[1]}(x:\n    return x\n"),
+            but(q[1], ZERO),
+        ),
+        (
+            "infinite_loop.ipynb",
+            "infinite_loop",
+            _with_answer(correct, q[2], _function_raising(q[2], "while True:\n        pass")),
+            but(q[2], ZERO),
+        ),
         ("deleted_cells.ipynb", "deleted_cells", _delete_answer(correct, q[3]), but(q[3], ZERO)),
         ("reordered_cells.ipynb", "reordered_cells", _reorder(correct), full),
         ("Copy of my homework (1).ipynb", "renamed_file", correct, full),
-        ("renamed_function.ipynb", "renamed_function",
-         _with_answer(correct, q[0], _source(correct["cells"][_answer_index(correct, q[0])])
-                      .replace(f"def {q[0]}(", f"def {q[0]}_v2(", 1)), but(q[0], ZERO)),
+        (
+            "renamed_function.ipynb",
+            "renamed_function",
+            _with_answer(
+                correct,
+                q[0],
+                _source(correct["cells"][_answer_index(correct, q[0])]).replace(
+                    f"def {q[0]}(", f"def {q[0]}_v2(", 1
+                ),
+            ),
+            but(q[0], ZERO),
+        ),
     ]
     for name, question, source in mutants:
-        out.append((f"mutant_{name}.ipynb", "mutant",
-                    _with_answer(correct, question, source), but(question, LESS)))
+        out.append(
+            (
+                f"mutant_{name}.ipynb",
+                "mutant",
+                _with_answer(correct, question, source),
+                but(question, LESS),
+            )
+        )
     return out
 
 
@@ -108,8 +135,9 @@ def _reorder(nb: Notebook) -> Notebook:
     return nb
 
 
-def generate(aid: str, out: Path, *, root: Path,
-             select: Callable[[str], bool] | None = None) -> list[Submission]:
+def generate(
+    aid: str, out: Path, *, root: Path, select: Callable[[str], bool] | None = None
+) -> list[Submission]:
     """Write the sample class of `aid` to `out` (one .ipynb each) plus expected.json."""
     layout = Layout(root)
     week = load_course(layout.config).week(aid)
@@ -118,8 +146,9 @@ def generate(aid: str, out: Path, *, root: Path,
         release = json.loads(layout.release_notebook(aid).read_text(encoding="utf-8"))
         solution = json.loads(layout.solution_notebook(aid).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise CourseError(f"{aid} is not built ({exc.filename} missing); run `course build`"
-                          ) from exc
+        raise CourseError(
+            f"{aid} is not built ({exc.filename} missing); run `course build`"
+        ) from exc
     correct = correct_notebook(release, solution, questions)
     mutants = [(m.name, m.question, m.source) for m in read_mutants(layout.mutants(aid))]
     out.mkdir(parents=True, exist_ok=True)
@@ -127,12 +156,14 @@ def generate(aid: str, out: Path, *, root: Path,
     for filename, kind, nb, expected in kinds(correct, release, questions, mutants):
         if select is not None and not select(kind):
             continue
-        (out / filename).write_text(json.dumps(nb, indent=1, sort_keys=True) + "\n",
-                                    encoding="utf-8")
+        (out / filename).write_text(
+            json.dumps(nb, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
         made.append(Submission(filename, kind, expected))
     manifest = {s.filename: {"kind": s.kind, "expected": s.expected} for s in made}
-    (out / "expected.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n",
-                                       encoding="utf-8")
+    (out / "expected.json").write_text(
+        json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
     return made
 
 
