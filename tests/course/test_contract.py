@@ -1,0 +1,116 @@
+"""Contract tests over every written week, through the real engine, three ways:
+the solution scores full marks, the blank release scores zero, and every mutant (a plausible
+wrong implementation) is caught by the hidden tests. Plus: generated files are in sync."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from course import build
+from course.config import load_course
+from course.engine import Options, SubmissionResult, grade_notebook, load_suite
+from course.engine.suite import Suite
+from course.master import Mutant, read_master, read_mutants
+from course.paths import Layout
+from course.sample import correct_notebook
+
+pytestmark = pytest.mark.slow
+REPO = Path(__file__).resolve().parents[2]
+LAYOUT = Layout(REPO)
+COURSE = load_course(LAYOUT.config)
+WEEKS = [w.id for w in COURSE.weeks if LAYOUT.master(w.id).is_file()]
+MUTANTS = [(aid, m) for aid in WEEKS for m in read_mutants(LAYOUT.mutants(aid))]
+
+
+def _grade(nb: dict, tmp_path: Path, suite: Suite) -> SubmissionResult:  # type: ignore[type-arg]
+    path = tmp_path / "submission.ipynb"
+    path.write_text(json.dumps(nb))
+    return grade_notebook(path, suite, Options.for_suite(suite, also_hide=(tmp_path,)))
+
+
+def _failures(result: SubmissionResult) -> list[str]:
+    return [
+        f"{q.name}: {q.note} {[(o.name, o.message) for o in q.outcomes if not o.passed]}"
+        for q in result.questions
+        if not q.passed
+    ]
+
+
+def _notebooks(aid: str) -> tuple[dict, dict]:  # type: ignore[type-arg]
+    release = json.loads(LAYOUT.release_notebook(aid).read_text())
+    solution = json.loads(LAYOUT.solution_notebook(aid).read_text())
+    return release, correct_notebook(release, solution, list(COURSE.week(aid).points))
+
+
+def test_generated_files_are_in_sync_with_the_masters() -> None:
+    report = build.main([], root=REPO, check=True)
+    stale = [str(p.relative_to(REPO)) for p in (*report.changed, *report.removed)]
+    assert not stale, f"run `course build` and commit: {stale}"
+
+
+@pytest.mark.parametrize("aid", WEEKS)
+def test_the_solution_scores_full_marks(aid: str, tmp_path: Path) -> None:
+    _, correct = _notebooks(aid)
+    result = _grade(correct, tmp_path, load_suite(LAYOUT, aid))
+    assert result.score == result.max_score, _failures(result)
+    assert not result.notes, result.notes  # the notebook runs top to bottom in the sandbox
+
+
+@pytest.mark.parametrize("aid", WEEKS)
+def test_the_blank_release_scores_zero(aid: str, tmp_path: Path) -> None:
+    release, _ = _notebooks(aid)
+    result = _grade(release, tmp_path, load_suite(LAYOUT, aid))
+    passing = [(q.name, o.name) for q in result.questions for o in q.outcomes if o.passed]
+    assert result.score == 0 and not passing, passing
+
+
+@pytest.mark.parametrize("aid", WEEKS)
+def test_every_question_has_mutants(aid: str) -> None:
+    covered = {m.question for m in read_mutants(LAYOUT.mutants(aid))}
+    assert covered == set(COURSE.week(aid).points), "questions without a mutant"
+
+
+def _answers_only(aid: str, mutant: Mutant) -> dict:  # type: ignore[type-arg]
+    """The correct notebook reduced to its imports and answer cells, one answer mutated."""
+    _, correct = _notebooks(aid)
+    master = read_master(aid, LAYOUT.master(aid))
+    imports = [c.source for c in master.cells if c.kind == "code" and _only_imports(c.source)]
+    cells = [
+        {"cell_type": "code", "source": s, "metadata": {}, "outputs": [], "execution_count": None}
+        for s in imports
+    ]
+    for cell in correct["cells"]:
+        meta = cell["metadata"].get("course", {})
+        if meta.get("role") == "answer":
+            if meta["question"] == mutant.question:
+                cell = {**cell, "source": mutant.source}
+            cells.append(cell)
+    return {**correct, "cells": cells}
+
+
+def _only_imports(source: str) -> bool:
+    import ast
+
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return False
+    return bool(body) and all(isinstance(n, ast.Import | ast.ImportFrom) for n in body)
+
+
+@pytest.mark.parametrize(("aid", "mutant"), MUTANTS, ids=[f"{a}:{m.name}" for a, m in MUTANTS])
+def test_every_mutant_is_caught_by_the_hidden_tests(
+    aid: str, mutant: Mutant, tmp_path: Path
+) -> None:
+    suite = load_suite(LAYOUT, aid)
+    only = [q for q in suite.questions if q.name == mutant.question]
+    suite = Suite(suite.aid, suite.title, tuple(only), suite.limits, suite.root)
+    result = _grade(_answers_only(aid, mutant), tmp_path, suite)
+    question = result.questions[0]
+    caught = [o.name for o in question.outcomes if o.hidden and not o.passed]
+    assert caught and question.score < question.max_score, (
+        f"{mutant.name} passes every hidden test of {mutant.question}"
+    )
