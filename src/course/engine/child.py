@@ -11,7 +11,6 @@ import builtins
 import contextlib
 import copy
 import io
-import json
 import os
 import signal
 import sys
@@ -311,10 +310,8 @@ def _ipython_transformer() -> Callable[[str], str]:
     return manager.transform_cell
 
 
-def main() -> None:
-    """Entry point: `python -m course.engine.child RFD WFD SETTINGS_JSON`."""
-    rfd, wfd = int(sys.argv[1]), int(sys.argv[2])
-    settings = json.loads(sys.argv[3])
+def serve(rfd: int, wfd: int, settings: dict[str, Any]) -> None:
+    """Confine this process, then answer the grader until it stops or the channel closes."""
     enforced = confine.apply(settings)
     sys.modules["otter"] = _otter_stub()
     sys.stdout = sys.stderr = CappedText(settings.get("output_bytes", 1 << 20))
@@ -326,5 +323,15 @@ def main() -> None:
     os._exit(0)
 
 
-if __name__ == "__main__":
-    main()
+def forked_main(
+    reader: Any, writer: Any, settings: dict[str, Any], workdir: str, env: dict[str, str]
+) -> None:
+    """Entry point in a process forked from the warm fork server (see sandbox.py)."""
+    os.setsid()  # its own session and process group: one killpg ends all it starts
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    os.chdir(workdir)
+    os.environ.clear()
+    os.environ.update(env)
+    serve(reader.fileno(), writer.fileno(), settings)

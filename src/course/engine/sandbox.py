@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import builtins
-import contextlib
 import fcntl
-import json
+import multiprocessing
+import multiprocessing.context
 import os
 import select
 import shutil
 import signal
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import IO, Any
 
@@ -102,7 +102,8 @@ class Sandbox:
     def __init__(self, settings: Settings, start_timeout: float = 60.0) -> None:
         self.settings = settings
         self.start_timeout = start_timeout
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.proc: BaseProcess | None = None
+        self._connections: tuple[Connection, ...] = ()
         self.workdir = ""
         self.enforced: dict[str, bool] = {}
         self._buffer = b""
@@ -116,8 +117,6 @@ class Sandbox:
         if os.geteuid() == 0 and self.settings.uid != 0:
             self.uid, self.lease = lease_uid()
             os.chown(self.workdir, self.uid, self.uid)
-        to_child_r, to_child_w = os.pipe()
-        from_child_r, from_child_w = os.pipe()
         env = {
             "PATH": "/usr/bin:/bin",
             "HOME": self.workdir,
@@ -125,32 +124,24 @@ class Sandbox:
             "MPLBACKEND": "Agg",
             "MPLCONFIGDIR": self.workdir,
             "LANG": "C.UTF-8",
-            "PYTHONDONTWRITEBYTECODE": "1",
-            "PYTHONHASHSEED": "0",
             "OMP_NUM_THREADS": "1",
             "OPENBLAS_NUM_THREADS": "1",
             "MKL_NUM_THREADS": "1",
         }
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "course.engine.child",
-                str(to_child_r),
-                str(from_child_w),
-                json.dumps({**self.settings.__dict__, "uid": self.uid}),
-            ],
-            pass_fds=(to_child_r, from_child_w),
-            cwd=self.workdir,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # its own process group: one killpg ends everything it made
+        ctx = fork_server()
+        from_child, child_out = ctx.Pipe(duplex=False)
+        child_in, to_child = ctx.Pipe(duplex=False)
+        settings = {**self.settings.__dict__, "uid": self.uid}
+        self.proc = ctx.Process(
+            target=child_main,
+            args=(child_in, child_out, settings, self.workdir, env),
+            daemon=True,
         )
-        os.close(to_child_r)
-        os.close(from_child_w)
-        self.wfd, self.rfd = to_child_w, from_child_r
+        self.proc.start()
+        child_in.close()
+        child_out.close()
+        self._connections = (from_child, to_child)
+        self.wfd, self.rfd = to_child.fileno(), from_child.fileno()
         os.set_blocking(self.rfd, False)
         ready, _ = self.recv(time.monotonic() + self.start_timeout)
         if ready.get("op") != "ready":
@@ -160,14 +151,16 @@ class Sandbox:
     def close(self) -> None:
         """Kill the child and everything it started; remove its working directory."""
         if self.proc is not None:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
+            pid = self.proc.pid or 0
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                self.proc.kill()  # killed before it made its own group
+            self.proc.join()
             if self.uid:
                 kill_uid(self.uid)
-            for fd in (self.wfd, self.rfd):
-                with contextlib.suppress(OSError):
-                    os.close(fd)
+            for connection in self._connections:
+                connection.close()
             self.proc = None
         if self.workdir:
             shutil.rmtree(self.workdir, ignore_errors=True)
@@ -178,13 +171,16 @@ class Sandbox:
 
     @property
     def alive(self) -> bool:
-        return self.proc is not None and self.proc.poll() is None
+        return self.proc is not None and self.proc.is_alive()
 
     def exit_description(self) -> str:
         """Why the child is gone, in words a student understands."""
         if self.proc is None:
             return "the process was stopped"
-        code = self.proc.wait()
+        self.proc.join(timeout=5)
+        code = self.proc.exitcode
+        if code is None:
+            return "the process stopped answering"
         if code < 0:
             sig = signal.Signals(-code).name
             if -code in (signal.SIGKILL, signal.SIGXCPU):
@@ -394,6 +390,28 @@ def _copy_back(target: Any, value: Any) -> None:
 
 UID_RANGE = range(61000, 61512)
 LEASE_DIR = Path(tempfile.gettempdir()) / "course-sandbox-uids"
+
+
+_FORK_SERVER: multiprocessing.context.ForkServerContext | None = None
+
+
+def fork_server() -> multiprocessing.context.ForkServerContext:
+    """The process sandboxes fork from: it has numpy, matplotlib and the cell transformer
+    loaded (course.engine.warm) and holds no test, answer or grader state."""
+    global _FORK_SERVER
+    if _FORK_SERVER is None:
+        ctx = multiprocessing.get_context("forkserver")
+        assert isinstance(ctx, multiprocessing.context.ForkServerContext)
+        ctx.set_forkserver_preload(["course.engine.warm"])
+        _FORK_SERVER = ctx
+    return _FORK_SERVER
+
+
+def child_main(*args: Any) -> None:
+    """Runs in the forked sandbox (imported from the warm fork server)."""
+    from course.engine.child import forked_main
+
+    forked_main(*args)
 
 
 def lease_uid() -> tuple[int, IO[str]]:

@@ -1,0 +1,18 @@
+"""Preloaded once in the fork server, before any test or answer exists: what sandboxes share."""
+
+import os
+
+# Set before numpy and matplotlib load: one BLAS thread, off-screen figures.
+for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_name] = "1"
+os.environ["MPLBACKEND"] = "Agg"
+
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
+
+import IPython.core.inputtransformer2  # noqa: E402,F401
+import matplotlib.pyplot  # noqa: E402
+import numpy  # noqa: E402,F401
+
+import course.engine.child  # noqa: E402,F401
