@@ -68,6 +68,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
     for name, reason in sorted(summary.failed.items()):
         print(f"  could not grade {name}: {reason}")
     print(f"gradebook: {summary.gradebook}")
+    if summary.report:
+        print(f"report:    {summary.report} (figures beside it)")
     return 1 if summary.failed else 0
 
 

@@ -12,6 +12,7 @@ from course.engine import Options, grade_notebook, load_suite
 from course.engine.suite import Suite
 from course.errors import CourseError
 from course.grade.progress import Progress
+from course.grade.report import write_report
 from course.grade.reports import (
     feedback_markdown,
     gradebook_csv,
@@ -32,6 +33,7 @@ class Summary:
     scores: dict[str, float] = field(default_factory=dict)
     max_score: float = 0.0
     gradebook: Path | None = None
+    report: Path | None = None
 
     @property
     def mean(self) -> float:
@@ -115,7 +117,10 @@ def main(
             rows.append((names[path], data))
             summary.scores[names[path]] = float(data["score"])
     summary.gradebook = out / "gradebook.csv"
-    write_atomic(summary.gradebook, gradebook_csv(rows, [q.name for q in suite.questions]))
+    questions = [q.name for q in suite.questions]
+    write_atomic(summary.gradebook, gradebook_csv(rows, questions))
+    if rows:
+        summary.report = write_report(out, rows, questions, f"{aid}: {suite.title}")
     return summary
 
 

@@ -42,6 +42,9 @@ def results_json(result: SubmissionResult) -> dict[str, Any]:
             "assignment": result.assignment,
             "max_score": result.max_score,
             "sandbox": result.enforced,
+            "failed_tests": [
+                f"{q.name}/{o.name}" for q in result.questions for o in q.outcomes if not o.passed
+            ],
         },
         "execution_time": result.seconds,
     }
