@@ -98,3 +98,44 @@ def test_missing_submissions_and_unbuilt_weeks_are_clear_errors(
         grade.main("week01_tiny", [tmp_path], out=tmp_path / "o", root=tiny_course)
     with pytest.raises(CourseError, match="run `course build week02_unwritten`"):
         grade.main("week02_unwritten", [tmp_path], out=tmp_path, root=tiny_course)
+
+
+def test_a_batch_killed_half_way_resumes_to_the_same_gradebook(
+    graded: tuple[Path, grade.Summary], tiny_course: Path, tiny_class: Path, tmp_path: Path
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    command = [
+        sys.executable,
+        "-m",
+        "course.cli",
+        "--root",
+        str(tiny_course),
+        "grade",
+        "week01_tiny",
+        str(tiny_class),
+        "--out",
+        str(out),
+        "--workers",
+        "1",
+    ]
+    proc = subprocess.Popen(
+        command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 60
+    while len(list(out.glob("*/results.json"))) < 3 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)  # the grader and its sandboxes, mid-batch
+    proc.wait()
+    done_before = {p.parent.name for p in out.glob("*/results.json")}
+    total = len(load_expected(tiny_class))
+    assert 3 <= len(done_before) < total, "the kill must land half-way for this test to mean much"
+    summary = grade.main("week01_tiny", [tiny_class], out=out, root=tiny_course, quiet=True)
+    assert summary.reused == len(done_before) and summary.graded == total - len(done_before)
+    reference, _ = graded
+    assert (out / "gradebook.csv").read_text() == (reference / "gradebook.csv").read_text()

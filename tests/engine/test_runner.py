@@ -51,11 +51,14 @@ def grade(
     tmp_path: Path,
     nb: dict | str,
     name: str = "sub.ipynb",  # type: ignore[type-arg]
+    notebook_timeout: float = 20,
 ) -> SubmissionResult:
     path = tmp_path / name
     path.write_text(nb if isinstance(nb, str) else json.dumps(nb))
     suite = load_suite(Layout(root), "week01_tiny")
-    return grade_notebook(path, suite, Options.for_suite(suite, also_hide=(tmp_path,)))
+    options = Options.for_suite(suite, also_hide=(tmp_path,))
+    options.notebook_timeout = notebook_timeout
+    return grade_notebook(path, suite, options)
 
 
 def scores(result: SubmissionResult) -> dict[str, float]:
@@ -142,6 +145,20 @@ HOSTILE = {
         {"add": 2, "scale": 1},
         "",
     ),
+    "starts a fork bomb": (
+        {"add": "import os\ndef add(u, v):\n    while True:\n        os.fork()"},
+        [],
+        [],
+        {"add": 0, "scale": 1},
+        "BlockingIOError",
+    ),
+    "takes the whole notebook's time": (
+        {},
+        ["import time\ntime.sleep(1.5)", "time.sleep(1.5)", "time.sleep(1.5)"],
+        [],
+        {"add": 0, "scale": 0},
+        "the notebook ran out of time",
+    ),
     "calls sys.exit in a cell": (
         {},
         ["import sys\nsys.exit(1)"],
@@ -164,9 +181,26 @@ def test_hostile_and_broken_submissions_get_a_fair_score_and_a_reason(
     case: str, tiny_course: Path, tmp_path: Path
 ) -> None:
     answers, before, after, expected, reason = HOSTILE[case]
-    result = grade(tiny_course, tmp_path, notebook(tiny_course, answers, before, after))
+    nb = notebook(tiny_course, answers, before, after)
+    result = grade(tiny_course, tmp_path, nb, notebook_timeout=3 if "time" in case else 20)
     assert scores(result) == expected, text(result)
     assert reason in text(result)
+
+
+def test_no_process_of_a_sandbox_outlives_it(tiny_course: Path, tmp_path: Path) -> None:
+    bomb = "import os\ndef add(u, v):\n    while True:\n        os.fork()"
+    grade(tiny_course, tmp_path, notebook(tiny_course, {"add": bomb}))
+    assert not [p for p in Path("/proc").iterdir() if p.name.isdigit() and _sandbox_owned(p)]
+
+
+def _sandbox_owned(proc: Path) -> bool:
+    from course.engine.sandbox import UID_RANGE
+
+    try:
+        state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        return proc.stat().st_uid in UID_RANGE and state != "Z"  # a zombie is already dead
+    except (OSError, IndexError):
+        return False
 
 
 def test_a_hidden_tests_inputs_never_reach_the_feedback(tiny_course: Path, tmp_path: Path) -> None:
