@@ -81,6 +81,14 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_gradescope(args: argparse.Namespace) -> int:
+    from course import gradescope
+
+    path = gradescope.main(args.aid, root=_root(args), out=Path(args.out) if args.out else None)
+    print(f"wrote {path}: upload it as the programming assignment's autograder")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from course import demo
 
