@@ -153,6 +153,16 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_sample)
 
     p = verbs.add_parser(
+        "gradescope",
+        help="build a week's Gradescope autograder zip",
+        description="Write a Gradescope autograder zip (setup.sh, run_autograder, tests, pinned "
+        "requirements) that grades with this engine. Built on demand; not committed.",
+    )
+    p.add_argument("aid", metavar="AID")
+    p.add_argument("--out", metavar="ZIP", help="default: build/gradescope/AID.zip")
+    p.set_defaults(func=cmd_gradescope)
+
+    p = verbs.add_parser(
         "demo",
         help="build, grade the sample class, show the gradebook",
         description="The instructor loop on the bundled sample class.",
