@@ -89,6 +89,19 @@ def cmd_gradescope(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_nbgrader(args: argparse.Namespace) -> int:
+    from course import nbgrader_export
+
+    written = nbgrader_export.main(
+        args.aids, root=_root(args), out=Path(args.out) if args.out else None
+    )
+    print(
+        f"wrote {written[0].parent}: nbgrader_config.py and {len(written) - 1} source "
+        "notebook(s); next: cd there and run `nbgrader generate_assignment AID`"
+    )
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from course import demo
 
@@ -161,6 +174,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("aid", metavar="AID")
     p.add_argument("--out", metavar="ZIP", help="default: build/gradescope/AID.zip")
     p.set_defaults(func=cmd_gradescope)
+
+    p = verbs.add_parser(
+        "nbgrader",
+        help="generate an nbgrader course directory (JupyterHub)",
+        description="Write nbgrader_config.py and source/<AID>/<AID>.ipynb in nbgrader's "
+        "format, so that generate_assignment, autograde, generate_feedback and the formgrader "
+        "work on the course.",
+    )
+    p.add_argument("aids", nargs="*", metavar="AID", help="weeks (default: all with a master)")
+    p.add_argument("--out", metavar="DIR", help="default: build/nbgrader")
+    p.set_defaults(func=cmd_nbgrader)
 
     p = verbs.add_parser(
         "demo",
