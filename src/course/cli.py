@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -102,6 +103,35 @@ def cmd_nbgrader(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lab(args: argparse.Namespace) -> int:
+    from course import workspace
+
+    ws = Path(args.workspace) if args.workspace else None
+    prepared = workspace.prepare(args.aid, root=_root(args), workspace=ws)
+    state = "copied the release to" if prepared.created else "your work is kept in"
+    print(f"{state} {prepared.notebook}")
+    command = workspace.lab_command(
+        prepared.folder, prepared.notebook, port=args.port, no_browser=args.no_browser
+    )
+    os.chdir(prepared.folder)
+    os.execv(command[0], command)
+    return 0  # pragma: no cover - execv does not return
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from course.workspace import progress
+
+    root = _root(args)
+    ws = Path(args.workspace) if args.workspace else None
+    rows = progress.collect(root=root, workspace=ws, hidden=args.hidden)
+    print(progress.render(rows))
+    from course.workspace import workspace_dir
+
+    path = progress.figure(rows, workspace_dir(root, ws) / "progress.png")
+    print(f"figure: {path}")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from course import demo
 
@@ -185,6 +215,29 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("aids", nargs="*", metavar="AID", help="weeks (default: all with a master)")
     p.add_argument("--out", metavar="DIR", help="default: build/nbgrader")
     p.set_defaults(func=cmd_nbgrader)
+
+    p = verbs.add_parser(
+        "lab",
+        help="open a week in JupyterLab, in your own workspace",
+        description="Copy the week's release notebook into your workspace (workspace/AID/, "
+        "ignored by git; an existing copy is never overwritten) and open JupyterLab there.",
+    )
+    p.add_argument("aid", metavar="AID")
+    p.add_argument("--port", type=int, help="port for JupyterLab (default: its own choice)")
+    p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    p.add_argument("--workspace", metavar="DIR", help="default: workspace/ in the repository")
+    p.set_defaults(func=cmd_lab)
+
+    p = verbs.add_parser(
+        "progress",
+        help="your progress over the weeks, as a table and a figure",
+        description="Check each week's notebook in your workspace (public tests; with "
+        "--hidden also the hidden ones, names and messages only) and show a table and "
+        "workspace/progress.png. Works offline.",
+    )
+    p.add_argument("--workspace", metavar="DIR", help="default: workspace/ in the repository")
+    p.add_argument("--hidden", action="store_true", help="also run the hidden tests")
+    p.set_defaults(func=cmd_progress)
 
     p = verbs.add_parser(
         "demo",
