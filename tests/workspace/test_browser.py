@@ -1,0 +1,112 @@
+"""A student in a real JupyterLab, in a real headless browser (Debian's chromium + Playwright):
+open week 1 from the workspace, write one exercise, run everything, see the checks and a figure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from course import workspace
+from course.paths import Layout
+
+pytestmark = pytest.mark.slow
+REPO = Path(__file__).resolve().parents[2]
+AID, QUESTION = "week01_vectors", "dot"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture()
+def lab(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed: `python3 bootstrap.py test` installs "
+                    "it with apt-get when run as root")
+    if not Layout(REPO).release_notebook(AID).is_file():
+        pytest.skip(f"{AID} is not built")
+    prepared = workspace.prepare(AID, root=REPO, workspace=tmp_path / "ws")
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
+           "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "lab-ws")}
+    command = workspace.lab_command(prepared.folder, prepared.notebook, port=port,
+                                    no_browser=True)
+    command += [f"--IdentityProvider.token={token}", "--ServerApp.ip=127.0.0.1",
+                "--allow-root", "--LabApp.news_url=", "--LabApp.check_for_updates_class="
+                "jupyterlab.NeverCheckForUpdate"]
+    server = subprocess.Popen(command, cwd=prepared.folder, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        server.kill()
+        pytest.fail("JupyterLab did not start within 60 s")
+    try:
+        yield f"{base}/lab/tree/{prepared.notebook.name}?token={token}", prepared.notebook
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
+
+
+def _solution_of(question: str) -> str:
+    solution = json.loads(Layout(REPO).solution_notebook(AID).read_text())
+    for cell in solution["cells"]:
+        meta = cell["metadata"].get("course", {})
+        if meta.get("role") == "answer" and meta.get("question") == question:
+            return "".join(cell["source"])
+    raise AssertionError(f"no answer cell for {question}")
+
+
+def test_a_student_writes_one_exercise_and_sees_checks_and_figures(
+        lab: tuple[str, Path]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    url, _ = lab
+    artifacts = REPO / "build" / "artifacts"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(90_000)
+        page.goto(url)
+        page.wait_for_selector(".jp-Notebook .jp-Cell")
+        page.wait_for_selector("text=Idle")
+        answer = page.locator(".jp-CodeCell").filter(has_text=f"def {QUESTION}(").first
+        answer.locator(".cm-content").click()
+        page.keyboard.press("Control+a")
+        page.keyboard.insert_text(_solution_of(QUESTION))
+        page.locator(".jp-MenuBar").get_by_text("Run", exact=True).click()
+        page.get_by_text("Run All Cells", exact=True).click()
+        check = page.locator(".jp-CodeCell").filter(has_text=f'grader.check("{QUESTION}")')
+        check.locator(".jp-OutputArea-output").filter(has_text="passed").wait_for()
+        page.locator(".jp-OutputArea-output").filter(has_text="Test case failed").first.wait_for()
+        images = page.locator(".jp-OutputArea-output img")
+        images.first.wait_for()
+        page.screenshot(path=str(artifacts / "browser_week01.png"), full_page=False)
+        check.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "browser_week01_check.png"))
+        assert images.count() >= 1
+        browser.close()
