@@ -100,7 +100,8 @@ def relock() -> None:
 
 
 def main(argv: list[str]) -> None:
-    what = argv[0] if argv else "demo"
+    # The instructor's repository (with source/) runs the demo; a student repository sets up.
+    what = argv[0] if argv else ("demo" if (ROOT / "source").is_dir() else "setup")
     if what == "--relock":
         relock()
         return
@@ -108,6 +109,8 @@ def main(argv: list[str]) -> None:
         sys.exit(f"[bootstrap] unknown command {what!r}; use one of: demo, test, setup, --relock")
     ensure_env()
     os.environ.setdefault("MPLBACKEND", "Agg")
+    if what == "setup" and not (ROOT / "source").is_dir():
+        say("next: .venv/bin/course lab <week>   (see README.md)")
     if what == "demo":
         os.execv(VENV / "bin" / "course", ["course", "demo", *argv[1:]])
     if what == "test":

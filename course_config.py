@@ -1,4 +1,4 @@
-"""The course as data: title, weeks, points per question and grading limits.
+"""The course as data: title, weeks (with release and due dates), points and grading limits.
 
 Read and validated by `course.config` (no logic here). Points are per question; a question's
 tests share its points evenly.
@@ -9,6 +9,8 @@ TITLE = "Mathematics of Machine Learning"
 WEEKS = [
     {
         "id": "week01_vectors",
+        "release": "2026-10-05",
+        "due": "2026-10-12",
         "title": "Vectors, norms and inner products",
         "points": {
             "dot": 2,
@@ -20,11 +22,15 @@ WEEKS = [
     },
     {
         "id": "week02_linear_maps",
+        "release": "2026-10-12",
+        "due": "2026-10-19",
         "title": "Matrices are linear transformations",
         "points": {"matrix_of": 2, "apply": 2, "matmul": 2, "rotation": 2, "dense_layer": 2},
     },
     {
         "id": "week03_determinants",
+        "release": "2026-10-19",
+        "due": "2026-10-26",
         "title": "Determinants: volume scaling and orientation",
         "points": {
             "det2": 2,
@@ -36,6 +42,8 @@ WEEKS = [
     },
     {
         "id": "week04_calculus",
+        "release": "2026-10-26",
+        "due": "2026-11-02",
         "title": "Derivatives and logarithms",
         "points": {
             "derivative": 2,
@@ -47,6 +55,8 @@ WEEKS = [
     },
     {
         "id": "week05_multivariate",
+        "release": "2026-11-02",
+        "due": "2026-11-09",
         "title": "Gradients: the direction of steepest ascent",
         "points": {
             "partial_derivative": 2,
@@ -58,6 +68,8 @@ WEEKS = [
     },
     {
         "id": "week06_optimization",
+        "release": "2026-11-09",
+        "due": "2026-11-16",
         "title": "Gradient descent",
         "points": {
             "gradient_descent": 2,
@@ -68,6 +80,8 @@ WEEKS = [
     },
     {
         "id": "week07_probability",
+        "release": "2026-11-16",
+        "due": "2026-11-23",
         "title": "Random variables and expectation",
         "points": {
             "expected_value": 2,
@@ -78,6 +92,8 @@ WEEKS = [
     },
     {
         "id": "week08_entropy",
+        "release": "2026-11-23",
+        "due": "2026-11-30",
         "title": "Entropy, cross-entropy and KL divergence",
         "points": {
             "entropy": 2,
@@ -88,6 +104,8 @@ WEEKS = [
     },
     {
         "id": "week09_softmax",
+        "release": "2026-11-30",
+        "due": "2026-12-07",
         "title": "Softmax and the cross-entropy loss",
         "points": {
             "softmax": 2,
@@ -99,6 +117,8 @@ WEEKS = [
     },
     {
         "id": "week10_statistics",
+        "release": "2026-12-07",
+        "due": "2026-12-14",
         "title": "Maximum likelihood and logistic regression",
         "points": {
             "gaussian_mle": 2,
@@ -110,6 +130,8 @@ WEEKS = [
     },
     {
         "id": "week11_neural_networks",
+        "release": "2026-12-14",
+        "due": "2026-12-21",
         "title": "A neural network from scratch",
         "points": {
             "relu": 1,
@@ -121,6 +143,8 @@ WEEKS = [
     },
     {
         "id": "week12_segmentation",
+        "release": "2026-12-21",
+        "due": "2026-12-28",
         "title": "Capstone: thin objects, class imbalance and the Dice loss",
         "points": {
             "dice_coefficient": 2,

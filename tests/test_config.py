@@ -47,11 +47,16 @@ def test_a_good_config_becomes_typed_objects() -> None:
         ({"WEEKS": [{"id": "week01_a", "title": "A", "points": {}}]}, "points must map"),
         ({"WEEKS": [{"id": "week01_a", "title": "A", "points": {"f": -1}}]}, "positive number"),
         (
-            {"WEEKS": [{"id": "week01_a", "title": "A", "points": {"f": 1}, "due": 1}]},
+            {"WEEKS": [{"id": "week01_a", "title": "A", "points": {"f": 1}, "deadline": 1}]},
             "unknown keys",
         ),
         ({"WEEKS": [GOOD["WEEKS"][0], GOOD["WEEKS"][0]]}, "repeated: week01_a"),
         ({"GRADING": {"test_timeout": 0}}, "must be a positive number"),
+        ({"WEEKS": [{**GOOD["WEEKS"][0], "release": "next monday"}]}, "must be a date like"),
+        (
+            {"WEEKS": [{**GOOD["WEEKS"][0], "release": "2027-01-11", "due": "2027-01-04"}]},
+            "due date must come after",
+        ),
         ({"GRADING": {"speed": 1}}, "unknown keys"),
     ],
 )
@@ -69,3 +74,14 @@ def test_a_config_that_does_not_load_says_so(tmp_path: Path) -> None:
     (tmp_path / "course_config.py").write_text("TITLE = (\n")
     with pytest.raises(CourseError, match="cannot be loaded: SyntaxError"):
         load_course(tmp_path / "course_config.py")
+
+
+def test_a_weeks_status_follows_its_dates() -> None:
+    from datetime import date
+
+    raw = {**GOOD["WEEKS"][0], "release": "2027-01-11", "due": "2027-01-18"}
+    week = parse_course({**GOOD, "WEEKS": [raw]}).weeks[0]
+    assert week.status(date(2027, 1, 10)) == "upcoming"
+    assert week.status(date(2027, 1, 11)) == "released"
+    assert week.status(date(2027, 1, 18)) == "released"
+    assert week.status(date(2027, 1, 19)) == "due"

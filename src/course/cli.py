@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from course.errors import CourseError
@@ -132,10 +134,46 @@ def cmd_progress(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date(text: str | None) -> date:
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CourseError(f"--as-of wants a date like 2026-11-24, got {text!r}") from None
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    from course.config import load_course
+    from course.paths import Layout
+    from course.publish import schedule
+
+    course = load_course(Layout(_root(args)).config)
+    print(schedule.render(course, _date(args.as_of)))
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from course import publish
+
+    done = publish.main(Path(args.dest), root=_root(args), today=_date(args.as_of))
+    print(
+        f"published {len(done.weeks)} week(s) to {done.dest}"
+        + (f"; new: {', '.join(done.added)}" if done.added else "; no new week")
+        + ("; committed" if done.committed else "; nothing changed")
+    )
+    print("leak scan: clean (no solution, hidden test, unreleased week or instructor file)")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from course import demo
+    from course.config import load_course
+    from course.paths import Layout
 
-    return 0 if demo.main(args.aid, root=_root(args), workers=args.workers) else 1
+    root = _root(args)
+    aid = args.aid or load_course(Layout(root).config).weeks[0].id
+    return 0 if demo.main(aid, root=root, workers=args.workers) else 1
 
 
 def parser() -> argparse.ArgumentParser:
@@ -143,14 +181,22 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="course", description=__doc__, epilog=EPILOG)
     top.add_argument("--root", help="course repository (default: found from the current folder)")
     verbs = top.add_subparsers(dest="verb", required=True, metavar="VERB")
+    # A published student repository carries only the student side of the tooling.
+    student_side = importlib.util.find_spec("course.build") is None
 
-    p = verbs.add_parser(
+    def add(instructor: bool, name: str, *, help: str, description: str) -> argparse.ArgumentParser:
+        if instructor and student_side:
+            return argparse.ArgumentParser()  # not offered; its options go nowhere
+        return verbs.add_parser(name, help=help, description=description)
+
+    p = add(
+        True,
         "build",
         help="generate release/, solutions/ and autograder/",
         description="Regenerate the student release, the solution and the "
         "autograder of each week (all weeks with a master if none is named).",
     )
-    p.add_argument("aids", nargs="*", metavar="AID", help="assignment ids, e.g. week01_vectors")
+    p.add_argument("aids", nargs="*", metavar="AID", help="assignment ids, like weekNN_topic")
     p.add_argument(
         "--check",
         action="store_true",
@@ -158,7 +204,8 @@ def parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_build)
 
-    p = verbs.add_parser(
+    p = add(
+        False,
         "check",
         help="run a week's checks on your notebook",
         description="Run the public tests (and with --hidden the hidden ones, "
@@ -169,7 +216,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--hidden", action="store_true", help="also run the hidden tests")
     p.set_defaults(func=cmd_check)
 
-    p = verbs.add_parser(
+    p = add(
+        True,
         "grade",
         help="grade submissions into results.json and gradebook.csv",
         description="Grade notebooks (files, or folders searched for .ipynb) "
@@ -184,7 +232,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="grade again what is already graded")
     p.set_defaults(func=cmd_grade)
 
-    p = verbs.add_parser(
+    p = add(
+        True,
         "sample",
         help="write the sample class of a week",
         description="Write one submission of every kind (correct, blank, "
@@ -195,7 +244,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR")
     p.set_defaults(func=cmd_sample)
 
-    p = verbs.add_parser(
+    p = add(
+        True,
         "gradescope",
         help="build a week's Gradescope autograder zip",
         description="Write a Gradescope autograder zip (setup.sh, run_autograder, tests, pinned "
@@ -205,7 +255,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="ZIP", help="default: build/gradescope/AID.zip")
     p.set_defaults(func=cmd_gradescope)
 
-    p = verbs.add_parser(
+    p = add(
+        True,
         "nbgrader",
         help="generate an nbgrader course directory (JupyterHub)",
         description="Write nbgrader_config.py and source/<AID>/<AID>.ipynb in nbgrader's "
@@ -216,7 +267,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="DIR", help="default: build/nbgrader")
     p.set_defaults(func=cmd_nbgrader)
 
-    p = verbs.add_parser(
+    p = add(
+        False,
         "lab",
         help="open a week in JupyterLab, in your own workspace",
         description="Copy the week's release notebook into your workspace (workspace/AID/, "
@@ -228,7 +280,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--workspace", metavar="DIR", help="default: workspace/ in the repository")
     p.set_defaults(func=cmd_lab)
 
-    p = verbs.add_parser(
+    p = add(
+        False,
         "progress",
         help="your progress over the weeks, as a table and a figure",
         description="Check each week's notebook in your workspace (public tests; with "
@@ -239,12 +292,36 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--hidden", action="store_true", help="also run the hidden tests")
     p.set_defaults(func=cmd_progress)
 
-    p = verbs.add_parser(
+    p = add(
+        True,
+        "schedule",
+        help="what is released, due and upcoming",
+        description="The term's schedule from course_config.py as of a date (default today).",
+    )
+    p.add_argument("--as-of", metavar="DATE", help="a date like 2026-11-24 (default: today)")
+    p.set_defaults(func=cmd_schedule)
+
+    p = add(
+        True,
+        "publish",
+        help="write or update the public student repository",
+        description="Write the student repository at DEST (a git working tree): the release "
+        "notebooks and public tests of the weeks released by the date, the student tooling "
+        "and a student README, nothing else. A leak scan against the masters runs on the "
+        "output and refuses the publish, naming the file, if anything secret is in it. "
+        "Students' workspace/ is never touched.",
+    )
+    p.add_argument("dest", metavar="DEST")
+    p.add_argument("--as-of", metavar="DATE", help="a date like 2026-11-24 (default: today)")
+    p.set_defaults(func=cmd_publish)
+
+    p = add(
+        True,
         "demo",
         help="build, grade the sample class, show the gradebook",
         description="The instructor loop on the bundled sample class.",
     )
-    p.add_argument("aid", nargs="?", default="week01_vectors", metavar="AID")
+    p.add_argument("aid", nargs="?", metavar="AID", help="default: the first week")
     p.add_argument("--workers", type=int, default=2, metavar="N")
     p.set_defaults(func=cmd_demo)
     return top

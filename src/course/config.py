@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import runpy
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,16 @@ class Week:
     """human title shown in notebooks and reports"""
     points: dict[str, float]
     """points per question, in the order the questions appear"""
+    release: date | None = None
+    """the day the week is released to students (None: not scheduled)"""
+    due: date | None = None
+    """the day submissions are due (optional)"""
+
+    def status(self, today: date) -> str:
+        """`upcoming`, `released` (open) or `due` (past its due date) on `today`."""
+        if self.release is None or today < self.release:
+            return "upcoming"
+        return "due" if self.due is not None and today > self.due else "released"
 
     @property
     def number(self) -> int:
@@ -101,12 +112,14 @@ def _parse_week(where: str, index: int, raw: object) -> Week:
     at = f"{where}: WEEKS[{index}]"
     if not isinstance(raw, dict):
         raise CourseError(f"{at} must be a dict with id, title and points")
-    unknown = set(raw) - {"id", "title", "points"}
+    unknown = set(raw) - {"id", "title", "points", "release", "due"}
     if unknown:
-        raise CourseError(f"{at}: unknown keys {sorted(unknown)}; allowed: id, title, points")
+        raise CourseError(
+            f"{at}: unknown keys {sorted(unknown)}; allowed: id, title, points, release, due"
+        )
     aid = raw.get("id")
     if not isinstance(aid, str) or not AID_PATTERN.match(aid):
-        raise CourseError(f"{at}: id must look like 'week01_vectors', got {aid!r}")
+        raise CourseError(f"{at}: id must look like 'weekNN_topic' (two digits), got {aid!r}")
     title = raw.get("title")
     if not isinstance(title, str) or not title.strip():
         raise CourseError(f"{at} ({aid}): title must be a non-empty string")
@@ -118,7 +131,20 @@ def _parse_week(where: str, index: int, raw: object) -> Week:
             raise CourseError(f"{at} ({aid}): question name {name!r} is not an identifier")
         if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
             raise CourseError(f"{at} ({aid}): points for {name} must be a positive number")
-    return Week(aid, title, {k: float(v) for k, v in points.items()})
+    release, due = _date(at, raw, "release"), _date(at, raw, "due")
+    if due is not None and (release is None or due < release):
+        raise CourseError(f"{at} ({aid}): the due date must come after a release date")
+    return Week(aid, title, {k: float(v) for k, v in points.items()}, release, due)
+
+
+def _date(at: str, raw: dict[str, Any], key: str) -> date | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise CourseError(f"{at}: {key} must be a date like '2027-01-11', got {value!r}") from exc
 
 
 def _parse_limits(where: str, raw: object) -> Limits:

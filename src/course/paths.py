@@ -38,6 +38,10 @@ class Layout:
         """The student notebook."""
         return self.release_dir(aid) / f"{aid}.ipynb"
 
+    def release_suite(self, aid: str) -> Path:
+        """The students' grading config: questions, points and only the public tests."""
+        return self.release_dir(aid) / "checks.json"
+
     def solutions_dir(self, aid: str) -> Path:
         """The instructor's solution for one week."""
         return self.root / "solutions" / aid

@@ -15,8 +15,9 @@ import pytest
 
 from course import build
 from course.config import load_course
-from course.master import BEGIN, read_master, solution_lines
+from course.master import BEGIN, read_master
 from course.paths import Layout
+from course.secrets import readable, scan, secrets_of
 
 REPO = Path(__file__).resolve().parents[2]
 TINY = REPO / "tests" / "fixtures" / "tiny"
@@ -84,36 +85,15 @@ def test_planted_sentinels_never_reach_the_release(root: Path, aid: str, tmp_pat
     assert all(t in autograder for t in hidden_tokens), "planting failed: test would not fail"
 
 
-def _distinctive(lines: list[str], public_text: str) -> list[str]:
-    """Lines long enough to identify their source and not also written in the public parts."""
-    out = []
-    for line in lines:
-        stripped = line.strip()
-        if len(stripped) >= 24 and stripped not in public_text:
-            out.append(stripped)
-    return out
-
-
-@pytest.mark.parametrize(("root", "aid"), [c for c in COURSES if c[0] == REPO],
-                         ids=[i for i, c in zip(IDS, COURSES, strict=True) if c[0] == REPO])
-def test_the_committed_release_holds_no_solution_or_hidden_test_line(root: Path,
-                                                                      aid: str) -> None:
+@pytest.mark.parametrize(
+    ("root", "aid"),
+    [c for c in COURSES if c[0] == REPO],
+    ids=[i for i, c in zip(IDS, COURSES, strict=True) if c[0] == REPO],
+)
+def test_the_committed_release_holds_no_solution_or_hidden_test_line(root: Path, aid: str) -> None:
     layout = Layout(root)
-    master = read_master(aid, layout.master(aid))
-    secret: list[str] = []
-    public_parts: list[str] = []
-    for cell in master.cells:
-        if cell.kind == "answer":
-            secret += solution_lines(cell.source)
-            public_parts.append("\n".join(ln for ln in cell.source.splitlines()
-                                          if ln not in solution_lines(cell.source)))
-        elif cell.kind in ("markdown", "code"):
-            public_parts.append(cell.source)
-    for question, tests in master.tests.items():
-        public_parts.append(master.preambles.get(question, ""))
-        for t in tests:
-            (secret.extend(t.source.splitlines()[1:]) if t.hidden
-             else public_parts.append(t.source))
-    release = _all_text(layout.release_dir(aid))
-    leaked = [ln for ln in _distinctive(secret, "\n".join(public_parts)) if ln in release]
-    assert not leaked, f"release/{aid} contains: {leaked[:3]}"
+    secrets = secrets_of(read_master(aid, layout.master(aid)))
+    assert secrets.lines, "a master without distinctive secret lines: the scan would prove nothing"
+    files = {p: readable(p, p.read_bytes()) for p in layout.release_dir(aid).rglob("*")
+             if p.is_file()}
+    assert not scan(files, [secrets])

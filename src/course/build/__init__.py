@@ -37,6 +37,7 @@ def products(layout: Layout, course: Course, week: Week) -> dict[Path, str]:
         layout.release_notebook(aid): make_notebook(RELEASE, release, source_name),
         layout.solution_notebook(aid): make_notebook(SOLUTION, solution, source_name),
         layout.autograder_config(aid): autograder_config(master, week, course, source_name),
+        layout.release_suite(aid): autograder_config(master, week, course, source_name, False),
     }
     for q in week.points:
         files[layout.release_dir(aid) / "tests" / f"{q}.py"] = test_file(

@@ -28,8 +28,11 @@ def test_file(master: Master, week: Week, question: str, source_name: str, hidde
     return "\n\n\n".join(parts) + "\n"
 
 
-def autograder_config(master: Master, week: Week, course: Course, source_name: str) -> str:
-    """What the grader needs besides the tests: questions, points, forbidden calls, limits."""
+def autograder_config(
+    master: Master, week: Week, course: Course, source_name: str, hidden: bool = True
+) -> str:
+    """What the grader needs besides the tests: questions, points, forbidden calls, limits.
+    With `hidden` False, the students' version: only the public tests are listed."""
     data: dict[str, Any] = {
         "assignment": master.aid,
         "title": week.title,
@@ -41,7 +44,9 @@ def autograder_config(master: Master, week: Week, course: Course, source_name: s
                 "points": week.points[q],
                 "forbid": list(master.answer(q).forbid),
                 "tests": [
-                    {"name": t.name, "hidden": t.hidden} for t in master.tests.get(q, ())
+                    {"name": t.name, "hidden": t.hidden}
+                    for t in master.tests.get(q, ())
+                    if hidden or not t.hidden
                 ],
             }
             for q in week.points

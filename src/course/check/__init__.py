@@ -26,9 +26,7 @@ def main(aid: str, notebook: Path, *, root: Path, hidden: bool = False) -> Check
     """Run the public (and with `hidden`, the hidden) tests of `aid` against `notebook`."""
     if not notebook.is_file():
         raise CourseError(f"{notebook} does not exist; pass the path of your saved .ipynb")
-    suite = load_suite(Layout(root), aid)
-    if not hidden:
-        suite = suite.public_only()
+    suite = load_suite(Layout(root), aid, public=not hidden)
     result = grade_notebook(notebook, suite, Options.for_suite(suite, also_hide=(notebook.parent,)))
     return CheckReport(result, render(result, hidden))
 

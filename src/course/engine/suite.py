@@ -69,14 +69,6 @@ class Suite:
     def max_score(self) -> float:
         return sum(q.points for q in self.questions)
 
-    def public_only(self) -> Suite:
-        """The same suite without hidden tests (what a student's check runs)."""
-        questions = tuple(
-            Question(q.name, q.points, q.forbid, tuple(t for t in q.tests if not t.hidden))
-            for q in self.questions
-        )
-        return Suite(self.aid, self.title, questions, self.limits, self.root)
-
 
 def _import_hook(original: Callable[..., Any]) -> Callable[..., Any]:
     def hooked(
@@ -115,16 +107,23 @@ def load_test_file(path: Path) -> list[Test]:
     return tests
 
 
-def load_suite(layout: Layout, aid: str) -> Suite:
-    """Read autograder/<aid>/ into a Suite."""
-    config_path = layout.autograder_config(aid)
+def load_suite(layout: Layout, aid: str, public: bool = False) -> Suite:
+    """Read autograder/<aid>/ (or, with `public`, the students' release/<aid>/) into a Suite."""
+    config_path = layout.release_suite(aid) if public else layout.autograder_config(aid)
+    tests_dir = config_path.parent / "tests"
     if not config_path.is_file():
+        if not public and layout.release_suite(aid).is_file():
+            raise CourseError(
+                f"{aid}: the hidden tests are not in this repository (they stay with the "
+                "instructor); run the public checks without --hidden"
+            )
         raise CourseError(
-            f"{aid} has no autograder ({config_path} is missing); run `course build {aid}`"
+            f"{aid} has no {'checks' if public else 'autograder'} ({config_path} is missing); "
+            f"run `course build {aid}`"
         )
     config = json.loads(config_path.read_text(encoding="utf-8"))
     questions = []
     for q in config["questions"]:
-        tests = load_test_file(layout.autograder_dir(aid) / "tests" / f"{q['name']}.py")
+        tests = load_test_file(tests_dir / f"{q['name']}.py")
         questions.append(Question(q["name"], float(q["points"]), tuple(q["forbid"]), tuple(tests)))
     return Suite(aid, config["title"], tuple(questions), dict(config["limits"]), layout.root)

@@ -1,0 +1,89 @@
+"""What must never leave the instructor's repository: the masters' solution lines and hidden
+tests, found by content (not by markers), for leak scans of anything given to students."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from course.master import Master, solution_lines
+
+MIN_LENGTH = 24  # shorter lines ("return total") are too common to identify a solution
+
+
+@dataclass(frozen=True)
+class Secrets:
+    """Distinctive lines of a master's solutions and hidden tests."""
+
+    aid: str
+    lines: frozenset[str]
+
+    def found_in(self, text: str) -> list[str]:
+        """The secret lines that `text` contains."""
+        return sorted(line for line in self.lines if line in text)
+
+
+def secrets_of(master: Master) -> Secrets:
+    """Lines of solutions and hidden tests that are long enough to identify them and that the
+    public parts of the master (narrative, shared code, signatures, public tests) do not contain.
+    """
+    secret: list[str] = []
+    public: list[str] = []
+    for cell in master.cells:
+        if cell.kind == "answer":
+            hidden = solution_lines(cell.source)
+            secret += hidden
+            public += [ln for ln in cell.source.splitlines() if ln not in hidden]
+        elif cell.kind in ("markdown", "code"):
+            public.append(cell.source)
+    for question, tests in master.tests.items():
+        public.append(master.preambles.get(question, ""))
+        for test in tests:
+            if test.hidden:
+                secret += test.source.splitlines()[1:]  # not the shared decorator line
+            else:
+                public.append(test.source)
+    public_text = "\n".join(public)
+    lines = {ln.strip() for ln in secret}
+    return Secrets(
+        master.aid, frozenset(ln for ln in lines if len(ln) >= MIN_LENGTH and ln not in public_text)
+    )
+
+
+def readable(path: Path, data: bytes) -> str:
+    """What a person would read in a file: a notebook's cell sources and text outputs (its
+    JSON escapes quotes and splits lines, which would hide a copied line from a plain search),
+    anything else as text."""
+    text = data.decode("utf-8", errors="replace")
+    if path.suffix != ".ipynb":
+        return text
+    try:
+        cells = json.loads(text).get("cells", [])
+    except (json.JSONDecodeError, AttributeError):
+        return text
+    parts = []
+    for cell in cells if isinstance(cells, list) else []:
+        parts.append(_joined(cell.get("source", "")))
+        for output in cell.get("outputs", []) or []:
+            parts.append(_joined(output.get("text", "")))
+            parts.extend(_joined(v) for v in (output.get("data") or {}).values())
+    return text + "\n" + "\n".join(parts)
+
+
+def _joined(value: object) -> str:
+    return "".join(value) if isinstance(value, list) else str(value)
+
+
+def scan(files: dict[Path, str], secrets: list[Secrets]) -> list[str]:
+    """One problem per file that contains a secret line: `path: solution or hidden test of X`."""
+    problems = []
+    for path, text in sorted(files.items()):
+        for s in secrets:
+            found = s.found_in(text)
+            if found:
+                problems.append(
+                    f"{path}: contains {len(found)} line(s) of {s.aid}'s solutions "
+                    f"or hidden tests, e.g. {found[0]!r}"
+                )
+    return problems

@@ -1,0 +1,128 @@
+"""`course publish`: exactly the released weeks, a working student side, and no leak ever."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from course import publish
+from course.config import load_course
+from course.errors import CourseError
+from course.paths import Layout
+from course.publish.schedule import released, render
+
+
+def test_the_schedule_says_what_is_released_due_and_upcoming(tiny_course: Path) -> None:
+    course = load_course(Layout(tiny_course).config)
+    assert [w.id for w in released(course, date(2027, 1, 10))] == []
+    assert [w.id for w in released(course, date(2027, 1, 11))] == ["week01_tiny"]
+    text = render(course, date(2027, 1, 12))
+    assert "released, due in 6 day(s)" in text and "next release: week02_unwritten" in text
+
+
+@pytest.mark.parametrize(
+    ("day", "weeks"),
+    [
+        (date(2027, 1, 1), []),
+        (date(2027, 1, 11), ["week01_tiny"]),
+        (date(2027, 1, 17), ["week01_tiny"]),
+    ],
+)
+def test_publishing_at_a_date_gives_exactly_the_released_weeks(
+    tiny_course: Path, tmp_path: Path, day: date, weeks: list[str]
+) -> None:
+    dest = tmp_path / "students"
+    done = publish.main(dest, root=tiny_course, today=day)
+    assert list(done.weeks) == weeks
+    assert sorted(p.name for p in (dest / "release").glob("*")) == weeks
+    files = {
+        p.relative_to(dest).as_posix()
+        for p in dest.rglob("*")
+        if p.is_file() and ".git" not in p.parts
+    }
+    assert not [f for f in files if f.split("/")[0] in ("source", "solutions", "autograder")]
+    assert not [f for f in files if f.startswith(("src/course/build", "src/course/grade"))]
+    assert "week02_unwritten" not in (dest / "course_config.py").read_text()
+
+
+def test_a_week_released_by_the_schedule_but_not_written_is_a_clear_error(
+    tiny_course: Path, tmp_path: Path
+) -> None:
+    with pytest.raises(CourseError, match="released by the schedule but not built"):
+        publish.main(tmp_path / "s", root=tiny_course, today=date(2027, 1, 20))
+
+
+def test_republishing_adds_new_weeks_and_keeps_the_students_work(
+    tiny_course: Path, tmp_path: Path
+) -> None:
+    dest = tmp_path / "students"
+    first = publish.main(dest, root=tiny_course, today=date(2027, 1, 1))
+    assert first.weeks == () and first.committed
+    work = dest / "workspace" / "week01_tiny" / "week01_tiny.ipynb"
+    work.parent.mkdir(parents=True)
+    work.write_text("my answers")
+    second = publish.main(dest, root=tiny_course, today=date(2027, 1, 12))
+    assert second.added == ("week01_tiny",) and second.committed
+    assert work.read_text() == "my answers"
+    log = subprocess.run(
+        ["git", "-C", str(dest), "log", "--oneline"], capture_output=True, text=True
+    ).stdout
+    assert len(log.splitlines()) == 2
+    tracked = subprocess.run(
+        ["git", "-C", str(dest), "ls-files"], capture_output=True, text=True
+    ).stdout.splitlines()
+    assert tracked and not [t for t in tracked if t.startswith("workspace/")]
+
+
+def test_an_injected_leak_fails_the_publish_and_names_the_file(
+    tiny_copy: Path, tmp_path: Path
+) -> None:
+    layout = Layout(tiny_copy)
+    notebook = layout.release_notebook("week01_tiny")
+    nb = json.loads(notebook.read_text())
+    nb["cells"][-1]["source"] += (
+        '\n        raise ValueError("lengths differ")  # SENTINEL-SOLUTION-ADD'
+    )
+    notebook.write_text(json.dumps(nb))
+    dest = tmp_path / "students"
+    with pytest.raises(CourseError, match=r"release/week01_tiny/week01_tiny\.ipynb: contains"):
+        publish.main(dest, root=tiny_copy, today=date(2027, 1, 12))
+    assert not dest.exists(), "nothing is written when the scan fails"
+
+
+def test_publishing_inside_the_instructor_repository_is_refused(tiny_course: Path) -> None:
+    with pytest.raises(CourseError, match="outside"):
+        publish.main(tiny_course / "public", root=tiny_course, today=date(2027, 1, 12))
+
+
+@pytest.mark.slow
+def test_the_published_tree_checks_a_students_work_with_its_own_tooling(
+    tiny_course: Path, tiny_class: Path, tmp_path: Path
+) -> None:
+    dest = tmp_path / "students"
+    publish.main(dest, root=tiny_course, today=date(2027, 1, 12))
+    env = {**os.environ, "PYTHONPATH": str(dest / "src")}
+
+    def course(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "course.cli", *args],
+            cwd=dest,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    assert "build" not in course("--help").stdout.split("VERB")[1], "student side only"
+    good = course("check", "week01_tiny", str(tiny_class / "correct.ipynb"))
+    assert good.returncode == 0, good.stdout + good.stderr
+    blank = course("check", "week01_tiny", "release/week01_tiny/week01_tiny.ipynb")
+    assert blank.returncode == 1 and "add is not written yet" in blank.stdout
+    hidden = course("check", "week01_tiny", str(tiny_class / "correct.ipynb"), "--hidden")
+    assert hidden.returncode == 2 and "stay with the instructor" in hidden.stderr
