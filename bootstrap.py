@@ -115,7 +115,7 @@ def main(argv: list[str]) -> None:
         os.execv(VENV / "bin" / "course", ["course", "demo", *argv[1:]])
     if what == "test":
         ensure_browser()
-        os.execv(PY, ["python", "-m", "pytest", *argv[1:]])
+        os.execv(PY, [str(PY), "-m", "pytest", *argv[1:]])
 
 
 if __name__ == "__main__":
