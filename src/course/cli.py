@@ -58,6 +58,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     summary = grade.main(
         args.aid,
         [Path(p) for p in args.submissions],
+        scheduler=args.scheduler,
         out=out,
         root=_root(args),
         workers=args.workers,
@@ -230,6 +231,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="grades", metavar="DIR", help="output folder (./grades)")
     p.add_argument("--workers", type=int, default=2, metavar="N", help="parallel sandboxes (2)")
     p.add_argument("--force", action="store_true", help="grade again what is already graded")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="grade on a Dask cluster, e.g. tcp://10.0.0.5:8786 (default: here)",
+    )
     p.set_defaults(func=cmd_grade)
 
     p = add(

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from course.engine import Options, grade_notebook, load_suite
-from course.engine.suite import Suite
+from course.engine import Options, load_suite
 from course.errors import CourseError
+from course.grade.backends import Backend, Graded, LocalBackend
 from course.grade.progress import Progress
 from course.grade.report import write_report
 from course.grade.reports import (
-    feedback_markdown,
     gradebook_csv,
     load_results,
-    results_json,
     write_atomic,
 )
 from course.paths import Layout
@@ -77,6 +73,7 @@ def main(
     workers: int = 1,
     force: bool = False,
     quiet: bool = False,
+    scheduler: str | None = None,
 ) -> Summary:
     """Grade `submissions` of `aid` into `out`; already graded ones are kept unless `force`."""
     layout = Layout(root)
@@ -94,20 +91,19 @@ def main(
         else:
             summary.reused += 1
     progress = Progress(len(todo), f"grading {aid}", enabled=not quiet)
-    options = Options.for_suite(suite, also_hide=also_hide)
+    if scheduler:
+        from course.grade.cluster import DaskBackend
 
-    def one(path: Path) -> None:
-        _grade_one(path, names[path], suite, options, out)
-
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = {pool.submit(one, path): path for path in todo}
-        for future in as_completed(futures):
-            path = futures[future]
-            try:
-                future.result()
+        backend: Backend = DaskBackend(scheduler, layout, aid)
+    else:
+        backend = LocalBackend(suite, Options.for_suite(suite, also_hide=also_hide), workers)
+    with backend:
+        for path, outcome in backend.grade({path: names[path] for path in todo}):
+            if isinstance(outcome, BaseException):  # grading itself failed: say so, go on
+                summary.failed[names[path]] = f"{type(outcome).__name__}: {outcome}"
+            else:
+                write_graded(out / names[path], outcome)
                 summary.graded += 1
-            except Exception as exc:  # grading itself failed: say so, keep going
-                summary.failed[names[path]] = f"{type(exc).__name__}: {exc}"
             progress.advance()
     progress.close()
     rows = []
@@ -124,14 +120,10 @@ def main(
     return summary
 
 
-def _grade_one(path: Path, name: str, suite: Suite, options: Options, out: Path) -> None:
-    result = grade_notebook(path, suite, options, name=name)
-    folder = out / name
-    write_atomic(folder / "feedback.md", feedback_markdown(result, f"{suite.aid}: {suite.title}"))
-    # results.json last: its presence marks the submission as done (for resuming)
-    write_atomic(
-        folder / "results.json", json.dumps(results_json(result), indent=2, sort_keys=True) + "\n"
-    )
+def write_graded(folder: Path, graded: Graded) -> None:
+    """Write one submission's files; results.json last, as its presence marks it done."""
+    write_atomic(folder / "feedback.md", graded.feedback)
+    write_atomic(folder / "results.json", graded.results)
 
 
 def iter_rows(gradebook: Path) -> Iterator[list[str]]:

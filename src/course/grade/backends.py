@@ -1,0 +1,65 @@
+"""Where submissions are graded: threads on this machine, or (cluster.py) a Dask cluster.
+Both return the same rendered files; the caller writes them, so output and resuming are one."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from course.engine import Options, grade_notebook
+from course.engine.suite import Suite
+from course.grade.reports import feedback_markdown, results_json
+
+
+@dataclass(frozen=True)
+class Graded:
+    """A graded submission, rendered: results.json and feedback.md as text."""
+
+    results: str
+    feedback: str
+
+
+def render(path: Path, name: str, suite: Suite, options: Options) -> Graded:
+    """Grade one notebook and render what is written for it."""
+    result = grade_notebook(path, suite, options, name=name)
+    return Graded(
+        json.dumps(results_json(result), indent=2, sort_keys=True) + "\n",
+        feedback_markdown(result, f"{suite.aid}: {suite.title}"),
+    )
+
+
+class Backend:
+    """Grades a batch and yields (path, Graded or the exception that stopped grading)."""
+
+    def __enter__(self) -> Backend:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        return None
+
+    def grade(self, todo: dict[Path, str]) -> Iterator[tuple[Path, Graded | BaseException]]:
+        raise NotImplementedError
+
+
+class LocalBackend(Backend):
+    """Threads here; each grades in its own sandbox process (forked from a warm server)."""
+
+    def __init__(self, suite: Suite, options: Options, workers: int) -> None:
+        self.suite, self.options, self.workers = suite, options, max(1, workers)
+
+    def grade(self, todo: dict[Path, str]) -> Iterator[tuple[Path, Graded | BaseException]]:
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            futures = {
+                pool.submit(render, p, n, self.suite, self.options): p for p, n in todo.items()
+            }
+            for future in as_completed(futures):
+                try:
+                    yield futures[future], future.result()
+                except Exception as exc:
+                    yield futures[future], exc

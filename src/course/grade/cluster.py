@@ -1,0 +1,103 @@
+"""Grading on a Dask distributed cluster (and through Dask on Slurm, PBS or Kubernetes).
+
+The week's autograder (config and test files) is shipped to every worker once and loaded there
+once; submissions stream to the workers as bytes; each worker grades with the same engine and
+sandbox as local grading and sends back the rendered files. Dask reschedules the tasks of a
+worker that dies, so no submission is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from course.engine import Options, load_suite
+from course.engine.suite import Suite
+from course.errors import CourseError
+from course.grade.backends import Backend, Graded, render
+from course.paths import Layout
+
+_SUITES: dict[str, Suite] = {}  # per worker process: autograders already loaded
+
+
+def autograder_files(layout: Layout, aid: str) -> dict[str, bytes]:
+    """The files a worker needs to grade `aid`, by path relative to the course root."""
+    folder = layout.autograder_dir(aid)
+    if not layout.autograder_config(aid).is_file():
+        raise CourseError(f"{aid} has no autograder; run `course build {aid}`")
+    return {
+        p.relative_to(layout.root).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def _suite_on_worker(aid: str, files: dict[str, bytes]) -> Suite:
+    key = hashlib.sha256(b"".join(k.encode() + v for k, v in sorted(files.items()))).hexdigest()
+    if key not in _SUITES:
+        root = Path(tempfile.mkdtemp(prefix="course-autograder-"))
+        for name, data in files.items():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_bytes(data)
+        _SUITES[key] = load_suite(Layout(root), aid)
+    return _SUITES[key]
+
+
+def grade_on_worker(aid: str, files: dict[str, bytes], notebook: bytes, name: str) -> Graded:
+    """Runs on a Dask worker: grade one submission given as bytes."""
+    # Dask marks worker processes as daemons, which multiprocessing forbids to have children;
+    # the sandboxes it starts are killed by the engine itself, never left behind.
+    multiprocessing.current_process().daemon = False
+    suite = _suite_on_worker(aid, files)
+    with tempfile.TemporaryDirectory(prefix="course-submission-") as tmp:
+        path = Path(tmp) / f"{name}.ipynb"
+        path.write_bytes(notebook)
+        return render(path, name, suite, Options.for_suite(suite, also_hide=(Path(tmp),)))
+
+
+class DaskBackend(Backend):
+    """Grades through a Dask scheduler at `address` (e.g. tcp://10.0.0.5:8786)."""
+
+    def __init__(self, address: str, layout: Layout, aid: str) -> None:
+        try:
+            from distributed import Client
+        except ImportError as exc:  # pragma: no cover - distributed is a dependency
+            raise CourseError("grading on a cluster needs dask's `distributed` package") from exc
+        self.aid = aid
+        self.files = autograder_files(layout, aid)
+        try:
+            self.client: Any = Client(address, timeout="20s")
+        except OSError as exc:
+            raise CourseError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.client.close()
+
+    def grade(self, todo: dict[Path, str]) -> Iterator[tuple[Path, Graded | BaseException]]:
+        from distributed import as_completed
+
+        files = self.client.scatter(self.files, broadcast=True)  # shipped once per worker
+        futures = {
+            self.client.submit(
+                grade_on_worker,
+                self.aid,
+                files,
+                path.read_bytes(),
+                name,
+                key=f"grade-{self.aid}-{name}",
+                retries=2,
+            ): path
+            for path, name in todo.items()
+        }
+        for future in as_completed(futures):
+            try:
+                yield futures[future], future.result()
+            except Exception as exc:
+                yield futures[future], exc
