@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 BIN = Path(sys.executable).parent
-TARGETS = ["src", "tests", "bootstrap.py"]
+TARGETS = ["src", "tests", "benchmarks", "bootstrap.py"]
 
 
 @pytest.mark.parametrize(
