@@ -160,7 +160,7 @@ WEEKS = [
 GRADING = {
     "cell_timeout": 30,
     "notebook_timeout": 120,
-    "test_timeout": 10,
+    "test_timeout": 5,
     "memory_mb": 2048,
     "output_mb": 8,
 }

@@ -159,6 +159,17 @@ HOSTILE = {
         {"add": 0, "scale": 0},
         "the notebook ran out of time",
     ),
+    "imports the standard library as honest students do": (
+        {
+            "add": ADD_OK.replace(
+                "    return u + v", "    import fractions, secrets, statistics\n    return u + v"
+            )
+        },
+        ["import random, itertools, collections\nrandom.seed(0)"],
+        [],
+        {"add": 2, "scale": 1},
+        "",
+    ),
     "calls sys.exit in a cell": (
         {},
         ["import sys\nsys.exit(1)"],

@@ -17,7 +17,7 @@ from typing import Any
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWNET = 0x40000000
-MS_REC, MS_PRIVATE = 0x4000, 1 << 18
+MS_BIND, MS_REC, MS_PRIVATE = 0x1000, 0x4000, 1 << 18
 
 
 def _libc() -> Any:
@@ -51,6 +51,42 @@ def _hide(paths: list[str]) -> bool:
     return ok
 
 
+def _blocked_ancestor(path: str) -> str | None:
+    """The first folder on the way to `path` that other users cannot enter (e.g. /root)."""
+    current = "/"
+    for part in os.path.normpath(path).strip("/").split("/"):
+        current = os.path.join(current, part)
+        try:
+            if not os.stat(current).st_mode & 0o001:
+                return current
+        except OSError:
+            return None
+    return None
+
+
+def _expose(paths: list[str]) -> bool:
+    """Keep `paths` (the Python installation) readable after dropping privileges, even when
+    they live in a folder others cannot enter: that folder is covered by an empty tmpfs and
+    only `paths` are bound back into it, which also hides the rest of it (a home folder)."""
+    libc = _libc()
+    ok = True
+    for path in sorted(set(paths)):
+        blocked = _blocked_ancestor(path)
+        if blocked is None:
+            continue
+        fd = os.open(path, os.O_PATH)
+        try:
+            if libc.mount(b"tmpfs", blocked.encode(), b"tmpfs", 0, b"mode=0755,size=64k") != 0:
+                ok = False
+                continue
+            os.makedirs(path, exist_ok=True)
+            source = f"/proc/self/fd/{fd}".encode()
+            ok &= libc.mount(source, path.encode(), None, MS_BIND | MS_REC, None) == 0
+        finally:
+            os.close(fd)
+    return ok
+
+
 def apply(settings: dict[str, Any]) -> dict[str, bool]:
     """Apply every confinement the OS allows; return which ones are in force."""
     enforced: dict[str, bool] = {}
@@ -62,6 +98,8 @@ def apply(settings: dict[str, Any]) -> dict[str, bool]:
     root = os.geteuid() == 0
     enforced["no_network"] = root and _unshare(CLONE_NEWNET)
     enforced["hidden_paths"] = root and _unshare(CLONE_NEWNS) and _hide(settings.get("hide", []))
+    if enforced["hidden_paths"]:
+        enforced["hidden_paths"] = _expose(settings.get("expose", []))
     uid = int(settings.get("uid", 0))
     enforced["unprivileged_user"] = False
     if root and uid > 0:

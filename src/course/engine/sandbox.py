@@ -10,6 +10,7 @@ import os
 import select
 import shutil
 import signal
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -84,6 +85,10 @@ class Settings:
     max_processes: int = 1  # its own uid: no fork, no extra thread (fork bombs end here)
     uid: int = -1  # -1: an unused unprivileged uid when root (leased), else stay as we are
     hide: list[str] = field(default_factory=list)
+    # The Python installation, kept readable for the unprivileged sandbox user.
+    expose: list[str] = field(
+        default_factory=lambda: sorted({sys.base_prefix, sys.prefix, sys.exec_prefix})
+    )
 
 
 @dataclass
