@@ -46,7 +46,7 @@ for vec, name, color in [(u, "u", "C0"), (v, "v", "C1"), (u + v, "u + v", "C2")]
                 arrowprops={"arrowstyle": "->", "color": color, "lw": 2})
     ax.text(*(vec * 1.05), name, color=color, fontsize=12)
 ax.plot([u[0], u[0] + v[0]], [u[1], u[1] + v[1]], "C1--", alpha=0.6)
-ax.set(xlim=(-0.5, 4.5), ylim=(-0.5, 4), aspect="equal",
+ax.set(xlim=(-0.5, 5.2), ylim=(-0.5, 4), aspect="equal",
        title="Vectors are arrows: u + v puts them tip to tail",
        xlabel="first coordinate", ylabel="second coordinate")
 ax.grid(alpha=0.3)

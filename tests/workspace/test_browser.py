@@ -93,20 +93,26 @@ def test_a_student_writes_one_exercise_and_sees_checks_and_figures(
         page.set_default_timeout(90_000)
         page.goto(url)
         page.wait_for_selector(".jp-Notebook .jp-Cell")
-        page.wait_for_selector("text=Idle")
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                               state="attached")
         answer = page.locator(".jp-CodeCell").filter(has_text=f"def {QUESTION}(").first
         answer.locator(".cm-content").click()
         page.keyboard.press("Control+a")
         page.keyboard.insert_text(_solution_of(QUESTION))
-        page.locator(".jp-MenuBar").get_by_text("Run", exact=True).click()
-        page.get_by_text("Run All Cells", exact=True).click()
+        page.keyboard.press("Escape")  # command mode, then the command palette
+        page.keyboard.press("Control+Shift+c")
+        page.keyboard.insert_text("Run All Cells")
+        page.locator(".lm-CommandPalette-item").filter(has_text="Run All Cells").first.click()
         check = page.locator(".jp-CodeCell").filter(has_text=f'grader.check("{QUESTION}")')
-        check.locator(".jp-OutputArea-output").filter(has_text="passed").wait_for()
+        try:
+            check.locator(".jp-OutputArea-output").filter(has_text="passed").wait_for()
+        except Exception:
+            page.screenshot(path=str(artifacts / "browser_week01_failure.png"))
+            raise
         page.locator(".jp-OutputArea-output").filter(has_text="Test case failed").first.wait_for()
         images = page.locator(".jp-OutputArea-output img")
         images.first.wait_for()
         page.screenshot(path=str(artifacts / "browser_week01.png"), full_page=False)
-        check.scroll_into_view_if_needed()
-        page.screenshot(path=str(artifacts / "browser_week01_check.png"))
+        images.first.screenshot(path=str(artifacts / "browser_week01_figure.png"))
         assert images.count() >= 1
         browser.close()
