@@ -41,3 +41,15 @@ def tiny_class(tiny_course: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     folder = tmp_path_factory.mktemp("tiny_class")
     sample.generate("week01_tiny", folder, root=tiny_course)
     return folder
+
+
+@pytest.fixture(scope="session", params=["week01_tiny", "week01_vectors"])
+def sample_course(
+    request: pytest.FixtureRequest, tiny_course: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, str, Path]:
+    """(course root, week, its sample class) for the tiny course and for the real week 1."""
+    aid = str(request.param)
+    root = tiny_course if aid == "week01_tiny" else REPO
+    folder = tmp_path_factory.mktemp(f"class_{aid}")
+    sample.generate(aid, folder, root=root)
+    return root, aid, folder

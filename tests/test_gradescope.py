@@ -51,11 +51,12 @@ def test_the_zip_is_deterministic_and_installs_only_what_grading_needs(
 
 
 def test_gradescope_scores_equal_course_grade_on_the_sample_class(
-    tiny_course: Path, tiny_class: Path, tmp_path: Path
+    sample_course: tuple[Path, str, Path], tmp_path: Path
 ) -> None:
-    archive = gradescope.main("week01_tiny", root=tiny_course, out=tmp_path / "ag.zip")
+    root, aid, tiny_class = sample_course
+    archive = gradescope.main(aid, root=root, out=tmp_path / "ag.zip")
     local = tmp_path / "local"
-    grade.main("week01_tiny", [tiny_class], out=local, root=tiny_course, quiet=True)
+    grade.main(aid, [tiny_class], out=local, root=root, quiet=True)
     names = grade.submission_names(sorted(tiny_class.glob("*.ipynb")))
     for notebook in sorted(tiny_class.glob("*.ipynb")):
         remote = run_zip(archive, notebook, tmp_path)

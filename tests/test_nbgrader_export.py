@@ -4,8 +4,10 @@ its feedback shows no hidden-test code."""
 from __future__ import annotations
 
 import copy
+import html
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +16,10 @@ from typing import Any
 import pytest
 
 from course import grade, nbgrader_export
+from course.master import read_master
 from course.nbgrader_export import question_of
+from course.paths import Layout
+from course.secrets import readable, secrets_of
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
@@ -90,14 +95,15 @@ NOT_COMPARABLE = {"reordered_cells"}
 
 
 def test_nbgrader_agrees_with_course_grade_on_the_sample_class(
-    tiny_course: Path, tiny_class: Path, tmp_path: Path
+    sample_course: tuple[Path, str, Path], tmp_path: Path
 ) -> None:
-    aid = "week01_tiny"
+    tiny_course, aid, tiny_class = sample_course
     course_dir = tmp_path / "nbgrader"
     nbgrader_export.main([aid], root=tiny_course, out=course_dir)
     nbgrader(course_dir, "generate_assignment", aid)
     release = json.loads((course_dir / "release" / aid / f"{aid}.ipynb").read_text())
-    assert "SENTINEL-HIDDEN-ADD" not in json.dumps(release)
+    secrets = secrets_of(read_master(aid, Layout(tiny_course).master(aid)))
+    assert not secrets.found_in(readable(Path("r.ipynb"), json.dumps(release).encode()))
     expected = json.loads((tiny_class / "expected.json").read_text())
     names = grade.submission_names(sorted(tiny_class.glob("*.ipynb")))
     students = {}
@@ -124,6 +130,19 @@ def test_nbgrader_agrees_with_course_grade_on_the_sample_class(
             )
 
     nbgrader(course_dir, "generate_feedback", aid)
-    feedback = "\n".join(p.read_text() for p in (course_dir / "feedback").rglob("*.html"))
-    assert "hidden test add-test_add_random" in feedback
-    assert "SENTINEL-HIDDEN-ADD" not in feedback and "default_rng(7)" not in feedback
+    first_hidden = next(
+        t
+        for ts in read_master(aid, Layout(tiny_course).master(aid)).tests.values()
+        for t in ts
+        if t.hidden
+    )
+    pages = sorted((course_dir / "feedback").rglob("*.html"))
+    assert len(pages) == len(students)
+    for page in pages:
+        student = page.relative_to(course_dir / "feedback").parts[0]
+        shown = html.unescape(re.sub(r"<[^>]+>", "", page.read_text()))  # what a student reads
+        assert f"hidden test {first_hidden.question}-{first_hidden.name}" in shown
+        own = (course_dir / "submitted" / student / aid / f"{aid}.ipynb").read_bytes()
+        own_text = readable(Path("own.ipynb"), own)
+        leaked = [ln for ln in secrets.found_in(shown, only_tests=True) if ln not in own_text]
+        assert not leaked, f"hidden test code in {student}'s feedback: {leaked[:2]}"

@@ -17,23 +17,31 @@ class Secrets:
     """Distinctive lines of a master's solutions and hidden tests."""
 
     aid: str
-    lines: frozenset[str]
+    solutions: frozenset[str]
+    hidden_tests: frozenset[str]
 
-    def found_in(self, text: str) -> list[str]:
-        """The secret lines that `text` contains."""
-        return sorted(line for line in self.lines if line in text)
+    @property
+    def lines(self) -> frozenset[str]:
+        """Every secret line."""
+        return self.solutions | self.hidden_tests
+
+    def found_in(self, text: str, only_tests: bool = False) -> list[str]:
+        """The secret lines (or, with `only_tests`, hidden-test lines) that `text` contains."""
+        lines = self.hidden_tests if only_tests else self.lines
+        return sorted(line for line in lines if line in text)
 
 
 def secrets_of(master: Master) -> Secrets:
     """Lines of solutions and hidden tests that are long enough to identify them and that the
     public parts of the master (narrative, shared code, signatures, public tests) do not contain.
     """
-    secret: list[str] = []
+    solutions: list[str] = []
+    hidden_tests: list[str] = []
     public: list[str] = []
     for cell in master.cells:
         if cell.kind == "answer":
             hidden = solution_lines(cell.source)
-            secret += hidden
+            solutions += hidden
             public += [ln for ln in cell.source.splitlines() if ln not in hidden]
         elif cell.kind in ("markdown", "code"):
             public.append(cell.source)
@@ -41,14 +49,16 @@ def secrets_of(master: Master) -> Secrets:
         public.append(master.preambles.get(question, ""))
         for test in tests:
             if test.hidden:
-                secret += test.source.splitlines()[1:]  # not the shared decorator line
+                hidden_tests += test.source.splitlines()[1:]  # not the decorator line
             else:
                 public.append(test.source)
     public_text = "\n".join(public)
-    lines = {ln.strip() for ln in secret}
-    return Secrets(
-        master.aid, frozenset(ln for ln in lines if len(ln) >= MIN_LENGTH and ln not in public_text)
-    )
+
+    def distinctive(lines: list[str]) -> frozenset[str]:
+        stripped = {ln.strip() for ln in lines}
+        return frozenset(ln for ln in stripped if len(ln) >= MIN_LENGTH and ln not in public_text)
+
+    return Secrets(master.aid, distinctive(solutions), distinctive(hidden_tests))
 
 
 def readable(path: Path, data: bytes) -> str:
