@@ -6,6 +6,7 @@ import builtins
 import fcntl
 import multiprocessing
 import multiprocessing.context
+import multiprocessing.spawn
 import os
 import select
 import shutil
@@ -138,6 +139,7 @@ class Sandbox:
         child_in, to_child = ctx.Pipe(duplex=False)
         settings = {**self.settings.__dict__, "uid": self.uid}
         self.proc = ctx.Process(
+            name=PROCESS_NAME,
             target=child_main,
             args=(child_in, child_out, settings, self.workdir, env),
             daemon=True,
@@ -400,11 +402,34 @@ LEASE_DIR = Path(tempfile.gettempdir()) / "course-sandbox-uids"
 _FORK_SERVER: multiprocessing.context.ForkServerContext | None = None
 
 
+PROCESS_NAME = "course-sandbox"
+
+
+def _preparation_without_main(
+    original: Callable[[str], dict[str, Any]],
+) -> Callable[[str], dict[str, Any]]:
+    """multiprocessing re-runs the parent's __main__ in every child it starts; a sandbox needs
+    nothing from it (its entry point is importable), and re-running the grader's script per
+    submission costs time and fails for `python -`. Other processes are left as they were."""
+
+    def prepare(name: str) -> dict[str, Any]:
+        data = original(name)
+        if name.startswith(PROCESS_NAME):
+            data.pop("init_main_from_path", None)
+            data.pop("init_main_from_name", None)
+        return data
+
+    return prepare
+
+
 def fork_server() -> multiprocessing.context.ForkServerContext:
     """The process sandboxes fork from: it has numpy, matplotlib and the cell transformer
     loaded (course.engine.warm) and holds no test, answer or grader state."""
     global _FORK_SERVER
     if _FORK_SERVER is None:
+        spawn = multiprocessing.spawn
+        wrapped = _preparation_without_main(spawn.get_preparation_data)
+        spawn.get_preparation_data = wrapped  # type: ignore[assignment]
         ctx = multiprocessing.get_context("forkserver")
         assert isinstance(ctx, multiprocessing.context.ForkServerContext)
         ctx.set_forkserver_preload(["course.engine.warm"])
