@@ -170,6 +170,13 @@ HOSTILE = {
         {"add": 2, "scale": 1},
         "",
     ),
+    "tampers with builtins": (
+        {"add": "def add(u, v):\n    return np.zeros(len(u))"},
+        ["import builtins\nbuiltins.len = lambda x: 0\nbuiltins.AssertionError = Exception"],
+        [],
+        {"add": 0, "scale": 1},
+        "should be [4, 6]",
+    ),
     "calls sys.exit in a cell": (
         {},
         ["import sys\nsys.exit(1)"],
@@ -205,11 +212,20 @@ def test_no_process_of_a_sandbox_outlives_it(tiny_course: Path, tmp_path: Path) 
 
 
 def _sandbox_owned(proc: Path) -> bool:
-    from course.engine.sandbox import UID_RANGE
+    """A live process of a sandbox uid that no running sandbox holds (an orphan). Sandboxes of
+    other graders running at the same time hold their uid's lease and are not orphans."""
+    import fcntl
+
+    from course.engine.sandbox import LEASE_DIR, UID_RANGE
 
     try:
         state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
-        return proc.stat().st_uid in UID_RANGE and state != "Z"  # a zombie is already dead
+        uid = proc.stat().st_uid
+        if uid not in UID_RANGE or state == "Z":  # a zombie is already dead
+            return False
+        with open(LEASE_DIR / str(uid), "a") as lease:
+            fcntl.flock(lease, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free: nobody holds this uid
+            return True
     except (OSError, IndexError):
         return False
 
@@ -243,3 +259,48 @@ def test_the_sandbox_cannot_see_or_touch_the_tests(tiny_course: Path, tmp_path: 
     )
     grade(tiny_course, tmp_path, notebook(tiny_course, {"add": probe}))
     assert tests_file.read_text() == before
+
+
+def test_every_hostile_submission_in_one_batch(tiny_course: Path, tmp_path: Path) -> None:
+    """One batch holding every hostile and broken submission above finishes, each graded."""
+    from course import grade
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for i, (answers, before, after, _, _) in enumerate(HOSTILE.values()):
+        nb = notebook(tiny_course, answers, before, after)
+        (folder / f"h{i:02d}.ipynb").write_text(json.dumps(nb))
+    (folder / "broken.ipynb").write_text("{not json")
+    out = tmp_path / "out"
+    summary = grade.main("week01_tiny", [folder], out=out, root=tiny_course, workers=2, quiet=True)
+    assert summary.graded == len(HOSTILE) + 1 and not summary.failed
+    for i, (_, _, _, expected, _) in enumerate(HOSTILE.values()):
+        data = json.loads((out / f"h{i:02d}" / "results.json").read_text())
+        if list(HOSTILE)[i] != "takes the whole notebook's time":  # its limit differs here
+            assert {t["name"]: t["score"] for t in data["tests"]} == expected, list(HOSTILE)[i]
+    assert json.loads((out / "broken" / "results.json").read_text())["score"] == 0
+
+
+def test_tests_can_pass_trusted_callables_to_student_code() -> None:
+    """A gradient handed to `gradient_descent` runs on the trusted side, called back."""
+    import time
+
+    from course.engine.sandbox import Sandbox, Settings
+
+    calls = []
+
+    def trusted_square(x: float) -> float:
+        calls.append(x)
+        return x * x
+
+    sandbox = Sandbox(Settings())
+    sandbox.start()
+    try:
+        run = sandbox.run_cells(
+            ["def apply_twice(f, x):\n    return f(f(x))"], set(), 10, time.monotonic() + 10
+        )
+        assert not run.errors
+        assert sandbox.call("apply_twice", (trusted_square, 3.0), {}, [], 5) == 81.0
+        assert calls == [3.0, 9.0]
+    finally:
+        sandbox.close()
