@@ -49,8 +49,8 @@ WEEKS = [
             "derivative": 2,
             "second_derivative": 2,
             "newton_root": 2,
-            "log_sum_exp": 2,
             "log_product": 2,
+            "log_sum_exp": 2,
         },
     },
     {
@@ -73,8 +73,8 @@ WEEKS = [
         "title": "Gradient descent",
         "points": {
             "gradient_descent": 2,
-            "momentum_descent": 2,
             "critical_learning_rate": 2,
+            "momentum_descent": 2,
             "fit_linear_regression": 2,
         },
     },

@@ -191,7 +191,7 @@ def test_partial_keeps_input(partial_derivative):
     x = np.array([0.25, -1.5, 2.0])
     got = partial_derivative(lambda z: float(np.sum(np.sin(z))), x, 1)
     assert np.isclose(got, np.cos(-1.5), atol=1e-8), (
-        "partial_derivative of sum(sin(x)) along x1 is cos(x1)"
+        "partial_derivative is wrong on a smooth function"
     )
     assert np.array_equal(x, [0.25, -1.5, 2.0]), (
         "partial_derivative must not change x (build new arrays x + h e_i)"
@@ -386,7 +386,7 @@ def test_gradient_keeps_input(numerical_gradient):
     x = np.array([0.5, -1.0, 2.0, 3.0])
     got = np.asarray(numerical_gradient(lambda z: np.sum(np.sin(z)), x))
     assert np.allclose(got, np.cos([0.5, -1.0, 2.0, 3.0]), atol=1e-8), (
-        "the gradient of sum(sin(x)) is cos(x)"
+        "numerical_gradient is wrong on a smooth function"
     )
     assert np.array_equal(x, [0.5, -1.0, 2.0, 3.0]), (
         "numerical_gradient must not change x"
@@ -610,7 +610,7 @@ def test_directional_keeps_inputs(directional_derivative):
     v = np.array([3.0, 4.0])
     got = directional_derivative(lambda z: z[0] * z[1], x, v)
     assert np.isclose(got, 2.0 * 0.6 + 1.0 * 0.8, atol=1e-6), (
-        "the slope of x0 * x1 at (1, 2) along (3, 4) is 2.0"
+        "directional_derivative returns a wrong slope"
     )
     assert np.array_equal(x, [1.0, 2.0]) and np.array_equal(v, [3.0, 4.0]), (
         "directional_derivative must change neither x nor v (normalise into "
@@ -835,7 +835,7 @@ def test_jacobian_keeps_input(jacobian):
     x = np.array([0.5, -0.25, 1.0])
     got = np.asarray(jacobian(lambda z: np.array([np.sum(z**2)]), x))
     assert np.allclose(got, [2 * x], atol=1e-8), (
-        "the Jacobian of the single output sum(x**2) is the row 2 x"
+        "jacobian is wrong for a map with a single output"
     )
     assert np.array_equal(x, [0.5, -0.25, 1.0]), "jacobian must not change x"
 

@@ -60,6 +60,11 @@ def validate(master: Master, week: Week) -> None:
             f"{where}: questions differ from course_config.py "
             f"(missing answer cells: {missing}; not in the config: {extra})"
         )
+    if list(week.points) != list(master.questions):
+        raise CourseError(
+            f"{where}: the answer cells come in the order {', '.join(master.questions)}; list "
+            "the questions in course_config.py in that order (the notebook's order)"
+        )
     for q in week.points:
         tests = master.tests.get(q, ())
         names = [t.name for t in tests]

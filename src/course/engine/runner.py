@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import json
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -303,17 +304,22 @@ class Proxy:
         return f"<student function {self._name}>"
 
 
+_PARSE_LOCK = threading.Lock()  # CPython 3.11's parser is not safe under concurrent threads:
+# parallel ast.parse calls failed with "AST constructor recursion depth mismatch" at 3k subs
+
+
 def parse_cells(cells: list[str]) -> list[ast.Module]:
     """Syntax trees of the cells that parse (after turning IPython magics into calls)."""
     from IPython.core.inputtransformer2 import TransformerManager
 
     manager = TransformerManager()
     trees = []
-    for source in cells:
-        try:
-            trees.append(ast.parse(manager.transform_cell(source)))
-        except (SyntaxError, ValueError, TypeError):
-            continue
+    with _PARSE_LOCK:
+        for source in cells:
+            try:
+                trees.append(ast.parse(manager.transform_cell(source)))
+            except (SyntaxError, ValueError, TypeError, RecursionError, MemoryError):
+                continue
     return trees
 
 
