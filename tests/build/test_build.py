@@ -115,3 +115,11 @@ def test_hidden_tests_may_only_fail_with_plain_string_messages(tiny_copy: Path) 
     master.write_text(text)
     with pytest.raises(CourseError, match="plain string messages"):
         build.main([], root=tiny_copy)
+
+
+def test_files_left_by_running_a_notebook_are_not_stale(tiny_copy: Path) -> None:
+    log = Layout(tiny_copy).release_dir("week01_tiny") / ".OTTER_LOG"
+    log.write_text("otter writes this when a student runs a check")
+    assert build.main([], root=tiny_copy, check=True).removed == ()
+    build.main([], root=tiny_copy)
+    assert log.exists()

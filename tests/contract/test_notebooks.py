@@ -3,6 +3,7 @@ the solution passes every in-notebook check; the blank release runs and fails it
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nbclient
@@ -18,10 +19,14 @@ LAYOUT = Layout(REPO)
 WEEKS = [w.id for w in load_course(LAYOUT.config).weeks if LAYOUT.master(w.id).is_file()]
 
 
-def execute(path: Path) -> nbformat.NotebookNode:
-    nb = nbformat.read(path, as_version=4)
+def execute(path: Path, tmp_path: Path) -> nbformat.NotebookNode:
+    """Run a copy (with the folders its checks read), so the repository is left untouched."""
+    for folder in ("release", "solutions", "autograder"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    copy = tmp_path / path.relative_to(REPO)
+    nb = nbformat.read(copy, as_version=4)
     client = nbclient.NotebookClient(
-        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(copy.parent)}}
     )
     client.execute()  # raises CellExecutionError on the first cell that fails
     return nb
@@ -45,16 +50,16 @@ def figures(nb: nbformat.NotebookNode) -> int:
 
 
 @pytest.mark.parametrize("aid", WEEKS)
-def test_the_solution_notebook_runs_and_passes_its_checks(aid: str) -> None:
-    nb = execute(LAYOUT.solution_notebook(aid))
+def test_the_solution_notebook_runs_and_passes_its_checks(aid: str, tmp_path: Path) -> None:
+    nb = execute(LAYOUT.solution_notebook(aid), tmp_path)
     checks = check_outputs(nb)
     assert checks and all("All test cases passed" in t for t in checks), checks
     assert figures(nb) >= 1, "every week shows at least one figure"
 
 
 @pytest.mark.parametrize("aid", WEEKS)
-def test_the_release_notebook_runs_and_its_checks_fail(aid: str) -> None:
-    nb = execute(LAYOUT.release_notebook(aid))
+def test_the_release_notebook_runs_and_its_checks_fail(aid: str, tmp_path: Path) -> None:
+    nb = execute(LAYOUT.release_notebook(aid), tmp_path)
     checks = check_outputs(nb)
     assert checks and all("Test case failed" in t for t in checks)
     assert figures(nb) >= 1, "figures must not depend on the student's unwritten functions"

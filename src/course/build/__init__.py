@@ -127,13 +127,21 @@ def main(aids: list[str], *, root: Path, check: bool = False) -> BuildReport:
                     path.write_text(text, encoding="utf-8")
         for folder in layout.generated_dirs(week.id):
             for path in sorted(folder.rglob("*")) if folder.exists() else []:
-                if path.is_file() and path not in wanted and "__pycache__" not in path.parts:
+                if path.is_file() and path not in wanted and not _runtime_file(path):
                     removed.append(path)
                     if not check:
                         path.unlink()
             if not check and folder.exists():
                 _prune_empty(folder)
     return BuildReport(tuple(w.id for w in weeks), skipped, tuple(changed), tuple(removed))
+
+
+RUNTIME_FILES = {"__pycache__", ".ipynb_checkpoints", ".OTTER_LOG"}  # made by running, not built
+
+
+def _runtime_file(path: Path) -> bool:
+    """Files that running a notebook leaves behind (git ignores them; the build leaves them)."""
+    return bool(RUNTIME_FILES & set(path.parts))
 
 
 def _reject_unknown_sources(layout: Layout, course: Course) -> None:
