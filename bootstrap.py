@@ -108,7 +108,6 @@ def main(argv: list[str]) -> None:
     if what not in ("demo", "test", "setup"):
         sys.exit(f"[bootstrap] unknown command {what!r}; use one of: demo, test, setup, --relock")
     ensure_env()
-    os.environ.setdefault("MPLBACKEND", "Agg")
     if what == "setup" and not (ROOT / "source").is_dir():
         say("next: .venv/bin/course lab <week>   (see README.md)")
     if what == "demo":

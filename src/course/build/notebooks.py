@@ -75,7 +75,9 @@ def add_check_cells(cells: list[NotebookNode], ctx: Context) -> list[NotebookNod
 def add_grader_setup(cells: list[NotebookNode], ctx: Context) -> list[NotebookNode]:
     """First cell: load the checks. Last cells: check everything at once."""
     setup = _code(
-        "# Run this cell first: it loads the checks for this week's exercises.\n"
+        "# Run this cell first: it loads the checks for this week's exercises\n"
+        "# and shows figures inside the notebook.\n"
+        "%matplotlib inline\n"
         "import otter\n\n"
         f'grader = otter.Notebook(tests_dir="{ctx.tests_dir}")',
         role="setup",
