@@ -99,7 +99,6 @@ class Options:
             settings=Settings(
                 memory_bytes=memory,
                 file_bytes=output,
-                output_bytes=output,
                 cpu_seconds=int(notebook * 3),
                 **settings,
             ),

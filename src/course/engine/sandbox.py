@@ -82,7 +82,6 @@ class Settings:
     memory_bytes: int = 2048 << 20
     cpu_seconds: int = 300
     file_bytes: int = 8 << 20
-    output_bytes: int = 1 << 20
     max_processes: int = 1  # its own uid: no fork, no extra thread (fork bombs end here)
     uid: int = -1  # -1: an unused unprivileged uid when root (leased), else stay as we are
     hide: list[str] = field(default_factory=list)
