@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from course.engine import forbidden
 from course.engine.sandbox import (
     Sandbox,
@@ -244,7 +246,8 @@ class Grader:
             proxies = {
                 p: Proxy(sandbox, p, question, self.options.test_timeout) for p in test.params
             }
-            test.func(**proxies)
+            with np.errstate(all="ignore"):  # a diverging wrong answer is a verdict, not noise
+                test.func(**proxies)
         except SandboxFailure as exc:
             if self.sandbox is not None:
                 self.sandbox.close()
