@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from course.errors import CourseError
-from course.master import read_master, read_mutants, solution_lines, strip_solutions
+from course.master import (
+    read_master,
+    read_mutants,
+    read_variants,
+    solution_lines,
+    strip_solutions,
+)
 
 TINY = Path(__file__).parent / "fixtures" / "tiny" / "source" / "week01_tiny"
 
@@ -25,6 +31,9 @@ def test_the_tiny_master_has_its_questions_tests_and_mutants() -> None:
     assert [m.name for m in read_mutants(TINY / "mutants.py")] == [
         "add_subtracts",
         "scale_in_place",
+    ]
+    assert [(m.name, m.correct) for m in read_variants(TINY / "mutants.py")] == [
+        ("add_by_loop", True)
     ]
 
 

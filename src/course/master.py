@@ -225,28 +225,45 @@ def without_markers(source: str) -> str:
 
 @dataclass(frozen=True)
 class Mutant:
-    """A plausible wrong implementation of one question's function."""
+    """A replacement for one question's function: a plausible mistake (a mutant, which the
+    hidden tests must catch) or, with `correct`, a right answer written differently from the
+    solution (a variant, which must score full marks)."""
 
     name: str
     question: str
     source: str
+    correct: bool = False
 
 
 def read_mutants(path: Path) -> tuple[Mutant, ...]:
-    """Parse `source/<aid>/mutants.py`; an absent file means no mutants."""
+    """The mutants of `source/<aid>/mutants.py`; an absent file means none."""
+    return tuple(m for m in read_replacements(path) if not m.correct)
+
+
+def read_variants(path: Path) -> tuple[Mutant, ...]:
+    """The variants (correct answers written differently) of `source/<aid>/mutants.py`."""
+    return tuple(m for m in read_replacements(path) if m.correct)
+
+
+def read_replacements(path: Path) -> tuple[Mutant, ...]:
+    """Parse every `mutant="..."` and `variant="..."` cell of a mutants file, in order."""
     if not path.is_file():
         return ()
     nb = jupytext.reads(path.read_text(encoding="utf-8"), fmt="py:percent")
-    mutants: list[Mutant] = []
+    found: list[Mutant] = []
     seen: set[str] = set()
     for i, cell in enumerate(nb.cells):
         meta = dict(cell.metadata)
-        if cell.cell_type != "code" or "mutant" not in meta:
+        kinds = [k for k in ("mutant", "variant") if k in meta]
+        if cell.cell_type != "code" or not kinds:
             continue
         where = f"{path}: cell {i + 1}"
-        name = _name(where, meta["mutant"])
+        if len(kinds) > 1:
+            raise CourseError(f"{where}: a cell is either a mutant or a variant, not both")
+        name = _name(where, meta[kinds[0]])
         if name in seen:
-            raise CourseError(f"{where}: mutant {name!r} is defined twice")
+            raise CourseError(f"{where}: {kinds[0]} {name!r} is defined twice")
         seen.add(name)
-        mutants.append(Mutant(name, _name(where, meta.get("question")), str(cell.source)))
-    return tuple(mutants)
+        question = _name(where, meta.get("question"))
+        found.append(Mutant(name, question, str(cell.source), correct=kinds[0] == "variant"))
+    return tuple(found)

@@ -1,6 +1,8 @@
 """Contract tests over every written week, through the real engine, three ways:
 the solution scores full marks, the blank release scores zero, and every mutant (a plausible
-wrong implementation) is caught by the hidden tests. Plus: generated files are in sync."""
+wrong implementation) is caught by the hidden tests; and every variant (a correct answer
+written differently from the solution) scores full marks, so the tests check the syllabus's
+contract rather than the solution's habits. Plus: generated files are in sync."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from course import build
 from course.config import load_course
 from course.engine import Options, SubmissionResult, grade_notebook, load_suite
 from course.engine.suite import Suite
-from course.master import Mutant, read_master, read_mutants
+from course.master import Mutant, read_master, read_mutants, read_variants
 from course.paths import Layout
 from course.sample import correct_notebook
 
@@ -23,6 +25,7 @@ LAYOUT = Layout(REPO)
 COURSE = load_course(LAYOUT.config)
 WEEKS = [w.id for w in COURSE.weeks if LAYOUT.master(w.id).is_file()]
 MUTANTS = [(aid, m) for aid in WEEKS for m in read_mutants(LAYOUT.mutants(aid))]
+VARIANTS = [(aid, m) for aid in WEEKS for m in read_variants(LAYOUT.mutants(aid))]
 
 
 def _grade(nb: dict, tmp_path: Path, suite: Suite) -> SubmissionResult:  # type: ignore[type-arg]
@@ -73,6 +76,15 @@ def test_every_question_has_mutants(aid: str) -> None:
     assert covered == set(COURSE.week(aid).points), "questions without a mutant"
 
 
+@pytest.mark.parametrize("aid", WEEKS)
+def test_every_question_has_variants(aid: str) -> None:
+    covered = {m.question for m in read_variants(LAYOUT.mutants(aid))}
+    missing = sorted(set(COURSE.week(aid).points) - covered)
+    assert not missing, (
+        f"questions without a variant (a correct answer written differently): {missing}"
+    )
+
+
 def _answers_only(aid: str, mutant: Mutant) -> dict:  # type: ignore[type-arg]
     """The correct notebook reduced to its imports and answer cells, one answer mutated."""
     _, correct = _notebooks(aid)
@@ -105,12 +117,24 @@ def _only_imports(source: str) -> bool:
 def test_every_mutant_is_caught_by_the_hidden_tests(
     aid: str, mutant: Mutant, tmp_path: Path
 ) -> None:
-    suite = load_suite(LAYOUT, aid)
-    only = [q for q in suite.questions if q.name == mutant.question]
-    suite = Suite(suite.aid, suite.title, tuple(only), suite.limits, suite.root)
+    suite = _one_question(aid, mutant.question)
     result = _grade(_answers_only(aid, mutant), tmp_path, suite)
     question = result.questions[0]
     caught = [o.name for o in question.outcomes if o.hidden and not o.passed]
     assert caught and question.score < question.max_score, (
         f"{mutant.name} passes every hidden test of {mutant.question}"
+    )
+
+
+def _one_question(aid: str, question: str) -> Suite:
+    suite = load_suite(LAYOUT, aid)
+    only = tuple(q for q in suite.questions if q.name == question)
+    return Suite(suite.aid, suite.title, only, suite.limits, suite.root)
+
+
+@pytest.mark.parametrize(("aid", "variant"), VARIANTS, ids=[f"{a}:{m.name}" for a, m in VARIANTS])
+def test_every_variant_scores_full_marks(aid: str, variant: Mutant, tmp_path: Path) -> None:
+    result = _grade(_answers_only(aid, variant), tmp_path, _one_question(aid, variant.question))
+    assert result.score == result.max_score, (
+        f"{variant.name} is a correct {variant.question} but loses points: {_failures(result)}"
     )
