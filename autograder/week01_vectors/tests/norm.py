@@ -67,6 +67,15 @@ def test_norm_properties(norm):
 
 
 @test_case(hidden=True)
+def test_norm_zero_vector(norm):
+    for p in (1, 2, 3, np.inf):
+        got = norm([0.0, 0.0, 0.0], p)
+        assert np.isfinite(got) and np.isclose(got, 0.0), (
+            "the zero vector has length 0 in every p-norm"
+        )
+
+
+@test_case(hidden=True)
 def test_norm_invalid(norm):
     for args in (([],), ([1.0, 2.0], 0.5), ([1.0], 0)):
         try:
