@@ -53,12 +53,35 @@ class Master:
         """Question names in the order their answer cells appear."""
         return tuple(c.question for c in self.cells if c.kind == "answer")
 
+    @property
+    def hints(self) -> dict[str, str]:
+        """Each question's hints: the `<details><summary>Hint…</summary>` blocks of the
+        narrative between its answer cell and the next one, joined (public text)."""
+        found: dict[str, list[str]] = {}
+        question = ""
+        for cell in self.cells:
+            if cell.kind == "answer":
+                question = cell.question
+            elif cell.kind == "markdown" and question:
+                found.setdefault(question, []).extend(hint_texts(cell.source))
+        return {q: "\n\n".join(texts) for q, texts in found.items() if texts}
+
     def answer(self, question: str) -> Cell:
         """The answer cell of `question`."""
         for cell in self.cells:
             if cell.kind == "answer" and cell.question == question:
                 return cell
         raise CourseError(f"{self.path}: no answer cell for question {question!r}")
+
+
+_HINT = re.compile(
+    r"<details>\s*<summary>\s*Hint[^<]*</summary>(?P<body>.*?)</details>", re.DOTALL | re.I
+)
+
+
+def hint_texts(markdown: str) -> list[str]:
+    """The bodies of the hint blocks (`<details><summary>Hint…</summary>…</details>`)."""
+    return [m.group("body").strip() for m in _HINT.finditer(markdown) if m.group("body").strip()]
 
 
 def read_master(aid: str, path: Path) -> Master:

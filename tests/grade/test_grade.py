@@ -57,6 +57,22 @@ def test_results_follow_gradescopes_schema_and_feedback_is_written(
     assert "did not finish" in feedback
 
 
+def test_a_lost_question_comes_back_with_the_notebooks_hint(
+    graded: tuple[Path, grade.Summary],
+) -> None:
+    out, _ = graded
+    hint = "Convert both inputs with `np.asarray` and check that their shapes agree."
+    wrong = (out / "mutant_add_subtracts" / "feedback.md").read_text()
+    assert "**Hint**" in wrong and hint in wrong
+    assert "| `add` | 0 / 2 | `░░░░░░░░░░` |" in wrong  # the score, drawn as a bar
+    outputs = {
+        t["name"]: t["output"]
+        for t in json.loads((out / "mutant_add_subtracts" / "results.json").read_text())["tests"]
+    }
+    assert hint in outputs["add"] and "Hint" not in outputs["scale"]
+    assert "Hint" not in (out / "correct" / "feedback.md").read_text()
+
+
 def test_an_interrupted_batch_resumes_without_grading_anything_twice(
     graded: tuple[Path, grade.Summary], tiny_course: Path, tiny_class: Path, tmp_path: Path
 ) -> None:

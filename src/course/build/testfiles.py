@@ -33,6 +33,7 @@ def autograder_config(
 ) -> str:
     """What the grader needs besides the tests: questions, points, forbidden calls, limits.
     With `hidden` False, the students' version: only the public tests are listed."""
+    hints = master.hints
     data: dict[str, Any] = {
         "assignment": master.aid,
         "title": week.title,
@@ -43,6 +44,7 @@ def autograder_config(
                 "name": q,
                 "points": week.points[q],
                 "forbid": list(master.answer(q).forbid),
+                "hint": hints.get(q, ""),
                 "tests": [
                     {"name": t.name, "hidden": t.hidden}
                     for t in master.tests.get(q, ())

@@ -52,6 +52,8 @@ class Question:
     points: float
     forbid: tuple[str, ...]
     tests: tuple[Test, ...]
+    hint: str = ""
+    """the notebook's hint for this question (public), shown in feedback when it fails"""
 
 
 @dataclass(frozen=True)
@@ -125,5 +127,13 @@ def load_suite(layout: Layout, aid: str, public: bool = False) -> Suite:
     questions = []
     for q in config["questions"]:
         tests = load_test_file(tests_dir / f"{q['name']}.py")
-        questions.append(Question(q["name"], float(q["points"]), tuple(q["forbid"]), tuple(tests)))
+        questions.append(
+            Question(
+                q["name"],
+                float(q["points"]),
+                tuple(q["forbid"]),
+                tuple(tests),
+                str(q.get("hint", "")),
+            )
+        )
     return Suite(aid, config["title"], tuple(questions), dict(config["limits"]), layout.root)

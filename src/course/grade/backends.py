@@ -26,9 +26,10 @@ class Graded:
 def render(path: Path, name: str, suite: Suite, options: Options) -> Graded:
     """Grade one notebook and render what is written for it."""
     result = grade_notebook(path, suite, options, name=name)
+    hints = {q.name: q.hint for q in suite.questions if q.hint}
     return Graded(
-        json.dumps(results_json(result), indent=2, sort_keys=True) + "\n",
-        feedback_markdown(result, f"{suite.aid}: {suite.title}"),
+        json.dumps(results_json(result, hints), indent=2, sort_keys=True) + "\n",
+        feedback_markdown(result, f"{suite.aid}: {suite.title}", hints),
     )
 
 

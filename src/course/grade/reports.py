@@ -12,19 +12,31 @@ from typing import Any
 
 from course.engine.runner import QuestionResult, SubmissionResult
 
+Hints = dict[str, str]  # question -> the notebook's hint (public text)
 
-def question_output(q: QuestionResult) -> str:
-    """Per-test lines a student may read: names and hand-written messages, never test source."""
+
+def question_output(q: QuestionResult, hint: str = "") -> str:
+    """Per-test lines a student may read: names and hand-written messages, never test source;
+    the notebook's hint at the end when the question lost points."""
     lines = [q.note] if q.note else []
     for o in q.outcomes:
         mark = "passed" if o.passed else "failed"
         kind = "hidden test" if o.hidden else "test"
         lines.append(f"{kind} {o.name}: {mark}" + (f" — {o.message}" if o.message else ""))
+    if hint and not q.passed:
+        lines.append(f"Hint: {hint}")
     return "\n".join(lines)
 
 
-def results_json(result: SubmissionResult) -> dict[str, Any]:
+def score_bar(score: float, max_score: float, width: int = 10) -> str:
+    """The score as a bar a reader takes in at a glance: ``███████░░░``."""
+    filled = round(width * score / max_score) if max_score > 0 else 0
+    return "█" * filled + "░" * (width - filled)
+
+
+def results_json(result: SubmissionResult, hints: Hints | None = None) -> dict[str, Any]:
     """Gradescope's results.json schema (score, tests[], output)."""
+    hints = hints or {}
     return {
         "score": result.score,
         "output": "\n".join(result.notes) if result.notes else "Graded.",
@@ -33,7 +45,7 @@ def results_json(result: SubmissionResult) -> dict[str, Any]:
                 "name": q.name,
                 "score": q.score,
                 "max_score": q.max_score,
-                "output": question_output(q),
+                "output": question_output(q, hints.get(q.name, "")),
                 "visibility": "visible",
             }
             for q in result.questions
@@ -50,19 +62,21 @@ def results_json(result: SubmissionResult) -> dict[str, Any]:
     }
 
 
-def feedback_markdown(result: SubmissionResult, title: str) -> str:
-    """A student's feedback: score per question, what failed and why."""
+def feedback_markdown(result: SubmissionResult, title: str, hints: Hints | None = None) -> str:
+    """A student's feedback: score per question, what failed and why, and the hint."""
+    hints = hints or {}
     lines = [
         f"# Feedback: {title}",
         "",
         f"**{result.submission}** scored **{result.score:g} / {result.max_score:g}**.",
         "",
-        "| exercise | score | |",
-        "| --- | --- | --- |",
+        "| exercise | score | | |",
+        "| --- | --- | --- | --- |",
     ]
     for q in result.questions:
         mark = "✅" if q.passed else ("🟡" if q.score > 0 else "❌")
-        lines.append(f"| `{q.name}` | {q.score:g} / {q.max_score:g} | {mark} |")
+        bar = score_bar(q.score, q.max_score)
+        lines.append(f"| `{q.name}` | {q.score:g} / {q.max_score:g} | `{bar}` | {mark} |")
     for q in result.questions:
         if q.passed:
             continue
@@ -73,6 +87,9 @@ def feedback_markdown(result: SubmissionResult, title: str) -> str:
             if not o.passed:
                 kind = "hidden test" if o.hidden else "test"
                 lines.append(f"- {kind} `{o.name}`: {o.message or 'failed'}")
+        if hints.get(q.name):
+            quoted = "\n".join(f"> {ln}" if ln else ">" for ln in hints[q.name].splitlines())
+            lines += ["", "> **Hint** (from the notebook)", ">", quoted]
     if result.notes:
         lines += ["", "## About your notebook", ""] + [f"- {n}" for n in result.notes]
     return "\n".join(lines) + "\n"
