@@ -85,6 +85,8 @@ def test_a_master_edit_makes_the_build_stale(tiny_copy: Path) -> None:
         (lambda s: s.replace("@test_case(hidden=True)\ndef test_scale_keeps_input",
                              "@test_case(hidden=False)\ndef test_scale_keeps_input"),
          "at least one public and one hidden"),
+        (lambda s: s.replace("<summary>Hint</summary>Multiply", "<summary>Note</summary>Multiply"),
+         "'scale' has no hint"),
     ],
 )
 def test_a_master_that_disagrees_with_the_config_is_refused(tiny_copy: Path, edit, message: str

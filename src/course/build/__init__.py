@@ -65,7 +65,13 @@ def validate(master: Master, week: Week) -> None:
             f"{where}: the answer cells come in the order {', '.join(master.questions)}; list "
             "the questions in course_config.py in that order (the notebook's order)"
         )
+    hints = master.hints
     for q in week.points:
+        if q not in hints:
+            raise CourseError(
+                f"{where}: {q!r} has no hint; add a markdown cell after its answer cell with "
+                "<details><summary>Hint</summary> ... </details> (it also goes into feedback)"
+            )
         tests = master.tests.get(q, ())
         names = [t.name for t in tests]
         if len(set(names)) != len(names):
