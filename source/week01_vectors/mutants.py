@@ -285,7 +285,8 @@ def cosine_similarity(u, v):
     if mu == 0 or mv == 0:
         raise ValueError("zero vector")
     u, v = u / mu, v / mv
-    return float(np.sum(u * v) / np.sqrt(np.sum(u * u)) / np.sqrt(np.sum(v * v)))
+    uv = np.sum(u * v)
+    return float(uv / np.sqrt(np.sum(u * u)) / np.sqrt(np.sum(v * v)))
 
 # %% variant="project_list_output" question="project"
 def project(u, onto):
@@ -378,3 +379,24 @@ def nearest_neighbors(query, X, k):
     unit_rows = X / np.linalg.norm(X, axis=1, keepdims=True)
     sims = np.round(np.sum(unit_rows * (q / np.linalg.norm(q)), axis=1), 12)
     return np.argsort(-sims, kind="mergesort")[: int(k)]
+
+# %% variant="cosine_from_dot_and_norm" question="cosine_similarity"
+def cosine_similarity(u, v):
+    """Built on the student's own dot and norm, as the exercise suggests."""
+    if len(u) == 0 or len(u) != len(v):
+        raise ValueError("need two vectors of the same non-zero length")
+    nu, nv = norm(u), norm(v)
+    if nu == 0 or nv == 0:
+        raise ValueError("cosine similarity is undefined for a zero vector")
+    return dot(u, v) / (nu * nv)
+
+# %% variant="nn_calls_cosine_similarity" question="nearest_neighbors"
+def nearest_neighbors(query, X, k):
+    """One cosine_similarity call per row (the student's own function)."""
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or X.shape[0] == 0 or X.shape[1] != len(query):
+        raise ValueError("X must have one row per candidate, of len(query)")
+    if not 1 <= k <= len(X):
+        raise ValueError("k must lie between 1 and len(X)")
+    scores = np.array([cosine_similarity(query, row) for row in X])
+    return np.argsort(-scores, kind="stable")[:k]
