@@ -191,7 +191,7 @@ def derivative(f, x, h=1e-5):
         total += weight * f(x + offset * h)
     return total / h
 
-# %% variant="second_derivative_difference_of_slopes" question="second_derivative"
+# %% variant="second_derivative_slopes" question="second_derivative"
 def second_derivative(f, x, h=1e-4):
     """(slope on the right - slope on the left) / h, one f(x) evaluation."""
     fx = f(x)
