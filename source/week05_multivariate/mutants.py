@@ -304,7 +304,8 @@ def partial_derivative(f, x, i, h=1e-5):
 
 # %% variant="partial_copy_and_nudge" question="partial_derivative"
 def partial_derivative(f, x, i, h=1e-5):
-    """Two float copies of x, coordinate i nudged up in one, down in the other."""
+    """Two float copies of x: coordinate i nudged up in one, down in the
+    other."""
     base = np.array(x, dtype=np.float64)
     if base.ndim != 1 or len(base) < 1:
         raise ValueError("x must be a non-empty vector")
@@ -315,7 +316,7 @@ def partial_derivative(f, x, i, h=1e-5):
     down[i] -= h
     return float(f(up) - f(down)) / (2.0 * h)
 
-# %% variant="partial_accepts_tuple_and_numpy_index" question="partial_derivative"
+# %% variant="partial_operator_index" question="partial_derivative"
 import operator
 
 
@@ -412,7 +413,8 @@ def directional_derivative(f, x, v, h=1e-5):
 
 # %% variant="jacobian_preallocated" question="jacobian"
 def jacobian(F, x, h=1e-5):
-    """Calls F(x) once to learn m, then fills an (m, n) array column by column."""
+    """Calls F(x) once to learn m, then fills an (m, n) array column by
+    column."""
     x = np.asarray(x, dtype=float)
     if x.ndim != 1 or x.size == 0:
         raise ValueError("x must be a non-empty vector")
@@ -428,7 +430,7 @@ def jacobian(F, x, h=1e-5):
 
 # %% variant="jacobian_nested_lists" question="jacobian"
 def jacobian(F, x, h=1e-5):
-    """Rows of the transpose first (one per input), returned as nested lists."""
+    """Rows of the transpose first (one per input); returns nested lists."""
     x = np.array(x, dtype=float)
     if len(x) == 0:
         raise ValueError("empty x")
@@ -502,3 +504,24 @@ def gradient_check(f, grad_f, x, h=1e-5):
     total = np.abs(analytic) + np.abs(numeric)
     total = np.where(total > 1e-12, total, 1e-12)
     return float(np.max(np.abs(analytic - numeric) / total))
+
+# %% variant="gradient_calls_partial_derivative" question="numerical_gradient"
+def numerical_gradient(f, x, h=1e-5):
+    """One call of the student's own partial_derivative per coordinate."""
+    x = np.asarray(x, dtype=float)
+    if x.ndim != 1 or x.size == 0:
+        raise ValueError("x must be a non-empty vector")
+    return np.array([partial_derivative(f, x, i, h) for i in range(x.size)])
+
+# %% variant="check_calls_numerical_gradient" question="gradient_check"
+def gradient_check(f, grad_f, x, h=1e-5):
+    """Uses the student's own numerical_gradient, as the exercise suggests."""
+    x = np.asarray(x, dtype=float)
+    if x.size == 0:
+        raise ValueError("empty x")
+    a = np.ravel(np.asarray(grad_f(x.copy()), dtype=float))
+    if a.shape != x.shape:
+        raise ValueError("grad_f returned the wrong number of entries")
+    n = np.asarray(numerical_gradient(f, x, h=h))
+    return float(np.max(np.abs(a - n) / np.maximum(np.abs(a) + np.abs(n),
+                                                   1e-12)))
