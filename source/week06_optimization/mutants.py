@@ -260,3 +260,216 @@ def fit_linear_regression(X, y, lr, n_steps):
         r = X @ w + b - y
         w, b = w - lr * 2 * X.T @ r / len(y), b - lr * 2 * np.mean(r)
     return w, float(b)
+
+# %% [markdown]
+# ## Variants
+#
+# Correct answers written the way a student who never saw the solution might:
+# each must score full marks (the tests check the contract, not habits).
+
+# %% variant="gd_list_of_rows_vstack" question="gradient_descent"
+def gradient_descent(grad, x0, lr, n_steps):
+    """Appends copies of a point updated in place, then np.vstack."""
+    x = np.array(x0, dtype=float)
+    if x.size == 0 or x.ndim != 1:
+        raise ValueError("x0 must be a non-empty vector")
+    rows = [x.copy()]
+    for _ in range(n_steps):
+        x -= lr * np.asarray(grad(x.copy()), dtype=float)
+        rows.append(x.copy())
+    return np.vstack(rows)
+
+# %% variant="gd_rows_of_preallocated_array" question="gradient_descent"
+def gradient_descent(grad, x0, lr, n_steps):
+    """Row k + 1 computed from row k of a preallocated float array."""
+    start = np.asarray(x0, dtype=float)
+    if start.ndim != 1 or len(start) == 0:
+        raise ValueError("empty x0")
+    if n_steps < 0:
+        raise ValueError("negative n_steps")
+    path = np.zeros((n_steps + 1, len(start)))
+    path[0] = start
+    for k in range(n_steps):
+        g = np.asarray(grad(path[k].copy()), dtype=float)
+        path[k + 1] = path[k] - lr * g
+    return path
+
+# %% variant="gd_nested_lists" question="gradient_descent"
+def gradient_descent(grad, x0, lr, n_steps):
+    """Keeps the points as Python lists and returns a list of lists."""
+    x = [float(t) for t in x0]
+    if not x:
+        raise ValueError("x0 is empty")
+    trajectory = [list(x)]
+    for _ in range(n_steps):
+        g = [float(t) for t in np.ravel(grad(np.array(x)))]
+        x = [a - lr * b for a, b in zip(x, g)]
+        trajectory.append(list(x))
+    return trajectory
+
+# %% variant="critical_cholesky_2norm" question="critical_learning_rate"
+def critical_learning_rate(H):
+    """Cholesky decides positive definiteness; the 2-norm of an SPD matrix
+    is its largest eigenvalue. Returns a numpy scalar."""
+    H = np.array(H, dtype=float)
+    if H.ndim != 2 or H.size == 0 or H.shape[0] != H.shape[1]:
+        raise ValueError("H must be square and non-empty")
+    if not np.array_equal(H, H.T):
+        raise ValueError("H is not symmetric")
+    try:
+        np.linalg.cholesky(H)
+    except np.linalg.LinAlgError as error:
+        raise ValueError("H is not positive definite") from error
+    return 2 / np.linalg.norm(H, 2)
+
+# %% variant="critical_power_iteration" question="critical_learning_rate"
+def critical_learning_rate(H):
+    """Power iteration with the Rayleigh quotient for lambda_max; Sylvester's
+    criterion (leading minors > 0) for positive definiteness."""
+    H = np.asarray(H, dtype=float)
+    if H.ndim != 2 or H.shape[0] == 0 or H.shape[0] != H.shape[1]:
+        raise ValueError("need a non-empty square matrix")
+    if not np.allclose(H, H.T):
+        raise ValueError("need a symmetric matrix")
+    n = H.shape[0]
+    for k in range(1, n + 1):
+        if np.linalg.det(H[:k, :k]) <= 0:
+            raise ValueError("need a positive definite matrix")
+    v = np.random.default_rng(0).normal(size=n)
+    v = v / np.linalg.norm(v)
+    lam = v @ H @ v
+    for _ in range(100_000):
+        w = H @ v
+        v = w / np.linalg.norm(w)
+        new = v @ H @ v
+        if abs(new - lam) <= 1e-15 * abs(new):
+            break
+        lam = new
+    return float(2.0 / new)
+
+# %% variant="critical_general_eigvals" question="critical_learning_rate"
+def critical_learning_rate(H):
+    """np.linalg.eigvals (the general solver) and the real parts."""
+    H = np.asarray(H)
+    if H.ndim != 2 or H.shape[0] != H.shape[1] or H.shape[0] < 1:
+        raise ValueError("H must be an n x n matrix with n >= 1")
+    if np.abs(H - H.T).max() > 1e-9 * np.abs(H).max():
+        raise ValueError("H must equal its transpose")
+    eig = np.linalg.eigvals(H).real
+    if eig.min() <= 0:
+        raise ValueError("H has an eigenvalue <= 0: not a bowl")
+    return 2 / eig.max()
+
+# %% variant="momentum_scaled_velocity" question="momentum_descent"
+def momentum_descent(grad, x0, lr, beta, n_steps):
+    """The equivalent form with the step s = lr v: s <- beta s + lr grad,
+    x <- x - s."""
+    x = np.asarray(x0, dtype=float)
+    if x.ndim != 1 or x.size == 0:
+        raise ValueError("x0 must be a non-empty vector")
+    s = np.zeros(x.size)
+    out = np.empty((n_steps + 1, x.size))
+    out[0] = x
+    for k in range(n_steps):
+        s = beta * s + lr * np.asarray(grad(x), dtype=float)
+        x = x - s
+        out[k + 1] = x
+    return out
+
+# %% variant="momentum_heavy_ball_two_step" question="momentum_descent"
+def momentum_descent(grad, x0, lr, beta, n_steps):
+    """Polyak's two-step form x_{k+1} = x_k - lr grad(x_k)
+    + beta (x_k - x_{k-1}), with x_{-1} = x_0 (that is v_0 = 0)."""
+    x = np.array(x0, dtype=float)
+    if len(x) == 0:
+        raise ValueError("empty start")
+    previous = x.copy()
+    points = [x.copy()]
+    for _ in range(n_steps):
+        g = np.asarray(grad(x.copy()), dtype=float)
+        x, previous = x - lr * g + beta * (x - previous), x
+        points.append(x.copy())
+    return np.array(points)
+
+# %% variant="momentum_in_place_lists" question="momentum_descent"
+def momentum_descent(grad, x0, lr, beta, n_steps):
+    """In-place updates of a velocity and a point; returns a list of lists."""
+    x = np.array(x0, dtype=float)
+    if x.size == 0:
+        raise ValueError("x0 has no coordinates")
+    v = np.zeros_like(x)
+    history = [x.tolist()]
+    for _ in range(n_steps):
+        v *= beta
+        v += np.asarray(grad(x.copy()), dtype=float)
+        x -= lr * v
+        history.append(x.tolist())
+    return history
+
+# %% variant="linreg_augmented_theta" question="fit_linear_regression"
+def fit_linear_regression(X, y, lr, n_steps):
+    """A column of ones carries the bias: theta = (w, b); b a numpy scalar."""
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if X.ndim != 2 or X.size == 0:
+        raise ValueError("X must be a non-empty 2-D array")
+    if y.ndim != 1 or len(y) != len(X):
+        raise ValueError("one target per row of X")
+    A = np.column_stack([X, np.ones(len(X))])
+    theta = np.zeros(A.shape[1])
+    for _ in range(n_steps):
+        theta = theta - lr * (2 / len(y)) * (A.T @ (A @ theta - y))
+    return theta[:-1], theta[-1]
+
+# %% variant="linreg_sample_loop" question="fit_linear_regression"
+def fit_linear_regression(X, y, lr, n_steps):
+    """Gradients accumulated sample by sample; w returned as a list."""
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if X.ndim != 2 or 0 in X.shape or y.shape != (X.shape[0],):
+        raise ValueError("shapes of X and y do not fit")
+    n, d = X.shape
+    w = np.zeros(d)
+    b = 0.0
+    for _ in range(n_steps):
+        gw = np.zeros(d)
+        gb = 0.0
+        for xi, yi in zip(X, y):
+            r = float(np.sum(xi * w)) + b - yi
+            gw += 2 * r * xi
+            gb += 2 * r
+        w, b = w - lr * gw / n, b - lr * gb / n
+    return w.tolist(), b
+
+# %% variant="linreg_mean_of_products" question="fit_linear_regression"
+def fit_linear_regression(X, y, lr, n_steps):
+    """The gradient as means over the samples, np.mean(r[:, None] * X, 0)."""
+    X, y = np.array(X, dtype=float), np.array(y, dtype=float)
+    if X.ndim != 2 or not X.shape[0] or not X.shape[1]:
+        raise ValueError("X is not a non-empty matrix")
+    if len(y) != X.shape[0]:
+        raise ValueError("len(y) != number of rows of X")
+    w, b = np.zeros(X.shape[1]), np.float64(0)
+    for _ in range(n_steps):
+        r = (X * w).sum(axis=1) + b - y
+        grad_w = 2 * np.mean(r[:, None] * X, axis=0)
+        w, b = w - lr * grad_w, b - lr * 2 * r.mean()
+    return w, b
+
+# %% variant="linreg_via_gradient_descent" question="fit_linear_regression"
+def fit_linear_regression(X, y, lr, n_steps):
+    """The student's own gradient_descent on theta = (w, b)."""
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if X.ndim != 2 or X.shape[0] * X.shape[1] == 0:
+        raise ValueError("X must be a non-empty matrix")
+    if y.shape != (len(X),):
+        raise ValueError("y needs one entry per row of X")
+    d = X.shape[1]
+
+    def grad(theta):
+        r = X @ theta[:d] + theta[d] - y
+        return np.append(2 * X.T @ r / len(y), 2 * np.mean(r))
+
+    theta = gradient_descent(grad, np.zeros(d + 1), lr, n_steps)[-1]
+    return theta[:d], float(theta[d])
