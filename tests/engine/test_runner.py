@@ -138,6 +138,24 @@ HOSTILE = {
         {"add": 0, "scale": 1},
         "forbids",
     ),
+    "takes the forbidden call in a top-level cell": (
+        {"add": "def add(u, v):\n    return _plus(u, v)"},
+        ["import numpy as np\n_plus = getattr(np, 'ad' + 'd')"],
+        [],
+        {"add": 0, "scale": 1},
+        "np.add, which this exercise forbids",
+    ),
+    "runs a large matrix product (BLAS threads in a sandbox that may not start one)": (
+        {
+            "add": ADD_OK.replace(
+                "    return", "    _ = np.ones((300, 300)) @ np.ones((300, 300))\n    return"
+            )
+        },
+        ["import numpy as np\nbig = np.ones((2000, 2000)) @ np.ones(2000)"],
+        [],
+        {"add": 2, "scale": 1},
+        "",
+    ),
     "prints a flood and fake results": (
         {"add": ADD_OK.replace("    return", "    print('x' * 10**7)\n    return")},
         ['print(\'{"score": 100, "tests": []}\')\nopen("results.json", "w").write("{}")'],

@@ -31,6 +31,7 @@ from course.engine.protocol import (
     unpack,
     write_frame,
 )
+from course.engine.tripwires import Tripwires
 
 _write = os.write  # kept before student code can replace os.write
 
@@ -89,7 +90,7 @@ class Server:
             "display": lambda *a, **k: None,
         }
         self.transform = _ipython_transformer()
-        self.tripped: list[str] = []
+        self.wires = Tripwires()
 
     # -- channel ---------------------------------------------------------------------------
     def send(self, message: dict[str, Any], encoder: Encoder | None = None) -> None:
@@ -103,6 +104,7 @@ class Server:
             message, buffers = self.recv()
             op = message.get("op")
             if op == "exec":
+                self.wires.install(list(message.get("forbid", [])))  # before any student code
                 self.exec_cells(message["cells"], set(message.get("skip", [])))
             elif op == "call":
                 self.call(message, buffers)
@@ -149,20 +151,19 @@ class Server:
             return
         before = [_snapshot(a) for a in args]
         before_kw = {k: _snapshot(v) for k, v in kwargs.items()}
-        restore = self.arm_tripwires(message.get("forbid", []))
+        disarm = self.wires.arm(list(message.get("forbid", [])))
         status, value, raised = "ok", None, None
         try:
             value = func(*args, **kwargs)
         except BaseException as exc:
             status, raised = "raised", exc
         finally:
-            restore()
+            tripped = disarm()
             _close_figures()
         encoder = Encoder()
         reply: dict[str, Any] = {"op": "result", "status": status}
-        if self.tripped:
-            reply = {"op": "result", "status": "forbidden", "names": sorted(set(self.tripped))}
-            self.tripped.clear()
+        if tripped:
+            reply = {"op": "result", "status": "forbidden", "names": tripped}
         elif raised is not None:
             reply.update(_describe(raised))
         reply["mutated"] = _mutations(args, before, kwargs, before_kw, encoder)
@@ -194,44 +195,6 @@ class Server:
             return decode(reply["value"], buffers)
 
         return remote
-
-    def arm_tripwires(self, names: list[str]) -> Callable[[], None]:
-        """Replace forbidden routines by wrappers that record their use, for one call."""
-        saved: list[tuple[Any, str, Any]] = []
-        for dotted in names:
-            owner, attr = _resolve_owner(dotted)
-            if owner is None or not callable(getattr(owner, attr, None)):
-                continue
-            original = getattr(owner, attr)
-            saved.append((owner, attr, original))
-
-            def wire(*a: Any, _n: str = dotted, _f: Any = original, **k: Any) -> Any:
-                self.tripped.append(_n)
-                return _f(*a, **k)
-
-            try:
-                setattr(owner, attr, wire)
-            except (AttributeError, TypeError):
-                saved.pop()
-
-        def restore() -> None:
-            for owner, attr, original in saved:
-                with contextlib.suppress(AttributeError, TypeError):
-                    setattr(owner, attr, original)
-
-        return restore
-
-
-def _resolve_owner(dotted: str) -> tuple[Any, str]:
-    parts = dotted.split(".")
-    if len(parts) < 2 or parts[0] not in ("np", "numpy"):
-        return None, ""
-    owner: Any = np
-    for part in parts[1:-1]:
-        owner = getattr(owner, part, None)
-        if owner is None:
-            return None, ""
-    return owner, parts[-1]
 
 
 def _snapshot(value: Any) -> Any:

@@ -168,7 +168,11 @@ class Grader:
             sandbox.start()
             self.enforced = sandbox.enforced
             run = sandbox.run_cells(
-                self.cells, set(self.bad_cells), self.options.cell_timeout, self.deadline
+                self.cells,
+                set(self.bad_cells),
+                self.options.cell_timeout,
+                self.deadline,
+                sorted({f for q in self.suite.questions for f in q.forbid}),
             )
             self.cell_errors.update(run.errors)
             if run.finished:

@@ -238,11 +238,17 @@ class Sandbox:
 
     # -- work ------------------------------------------------------------------------------
     def run_cells(
-        self, cells: list[str], skip: set[int], cell_timeout: float, deadline: float
+        self,
+        cells: list[str],
+        skip: set[int],
+        cell_timeout: float,
+        deadline: float,
+        forbid: list[str] | None = None,
     ) -> CellRun:
-        """Execute `cells` in order (except `skip`); stop at the first timeout or death."""
+        """Execute `cells` in order (except `skip`); stop at the first timeout or death.
+        `forbid`: every shortcut some question forbids, to be trip-wired before the cells run."""
         run = CellRun()
-        self.send({"op": "exec", "cells": cells, "skip": sorted(skip)})
+        self.send({"op": "exec", "cells": cells, "skip": sorted(skip), "forbid": forbid or []})
         current: int | None = None
         while True:
             limit = min(deadline, time.monotonic() + cell_timeout)
