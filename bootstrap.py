@@ -114,7 +114,8 @@ def main(argv: list[str]) -> None:
         os.execv(VENV / "bin" / "course", ["course", "demo", *argv[1:]])
     if what == "test":
         ensure_browser()
-        os.execv(PY, [str(PY), "-m", "pytest", *argv[1:]])
+        # One test process per core (pytest-xdist); `-n 0` among the arguments runs serially.
+        os.execv(PY, [str(PY), "-m", "pytest", "-n", "auto", *argv[1:]])
 
 
 if __name__ == "__main__":

@@ -53,3 +53,12 @@ def sample_course(
     folder = tmp_path_factory.mktemp(f"class_{aid}")
     sample.generate(aid, folder, root=root)
     return root, aid, folder
+
+
+# The slowest tests (real nbgrader and Gradescope runs over a whole sample class) go first, so
+# that with `-n auto` (as `bootstrap.py test` runs) they overlap the rest instead of ending last.
+SLOWEST_FIRST = ("test_nbgrader_agrees_with_course_grade", "test_gradescope_scores_equal")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not item.name.startswith(SLOWEST_FIRST))

@@ -30,3 +30,13 @@ def test_the_quick_start_is_two_commands_and_ci_runs_the_second(repo: Path) -> N
     commands = [ln.split("#")[0].strip() for ln in block.strip().splitlines()]
     assert commands == ["python3 bootstrap.py", "python3 bootstrap.py test"]
     assert "exec python3 bootstrap.py test" in (repo / ".ci" / "run").read_text()
+
+
+def test_the_readme_lists_every_week_with_its_exercises(repo: Path) -> None:
+    from course.config import load_course
+    from course.paths import Layout
+
+    readme = (repo / "README.md").read_text()
+    for week in load_course(Layout(repo).config).weeks:
+        row = f"| `{week.id}` | {week.title} | " + ", ".join(f"`{q}`" for q in week.points)
+        assert row in readme, f"README's week table is out of date for {week.id}"
