@@ -80,7 +80,7 @@ for _ in range(500):
 linear_accuracy = np.mean(np.argmax(X_rings @ W_lin + b_lin, axis=1)
                           == y_rings)
 
-grid = np.linspace(-2.8, 2.8, 90)  # 90 x 90 points: enough for a picture
+grid = np.linspace(-2.8, 2.8, 200)  # 200 x 200 points: smooth regions
 G1, G2 = np.meshgrid(grid, grid)
 grid_points = np.column_stack([G1.ravel(), G2.ravel()])
 linear_regions = np.argmax(grid_points @ W_lin + b_lin, axis=1)
