@@ -16,3 +16,13 @@ import matplotlib.pyplot  # noqa: E402
 import numpy  # noqa: E402,F401
 
 import course.engine.child  # noqa: E402,F401
+
+# Draw one throw-away figure now, so that matplotlib's lazy start-up (font cache, text layout,
+# the Agg canvas, tick locators) is paid once here instead of in every student's notebook.
+_fig, _ax = matplotlib.pyplot.subplots()
+_ax.plot([0.0, 1.0], [0.0, 1.0], label="warm-up")
+_ax.set(title="warm-up $x^2$", xlabel="x", ylabel="y")
+_ax.legend()
+_fig.canvas.draw()
+matplotlib.pyplot.close(_fig)
+del _fig, _ax
