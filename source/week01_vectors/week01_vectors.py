@@ -36,7 +36,7 @@ import numpy as np
 #
 # Adding vectors puts arrows tip to tail; multiplying by a number stretches an arrow.
 
-# %%
+# %% grading="skip"
 u = np.array([3.0, 1.0])
 v = np.array([1.0, 2.0])
 
@@ -67,7 +67,7 @@ plt.show()
 #
 # **Worked example.** $u = (3, 1)$, $v = (1, 2)$: $u \cdot v = 3\cdot 1 + 1 \cdot 2 = 5$.
 
-# %%
+# %% grading="skip"
 print("3*1 + 1*2 =", 3 * 1 + 1 * 2)
 
 # %% [markdown]
@@ -190,7 +190,7 @@ def test_dot_edge_cases(dot):
 # apart: the set of all vectors of length 1 — the **unit ball** — has a different shape for
 # each $p$.
 
-# %%
+# %% grading="skip"
 angles = np.linspace(0, 2 * np.pi, 721)
 directions = np.stack([np.cos(angles), np.sin(angles)], axis=1)
 
@@ -216,7 +216,7 @@ plt.show()
 # **Worked example.** For $u = (3, -4)$: $\|u\|_1 = 3 + 4 = 7$,
 # $\|u\|_2 = \sqrt{9 + 16} = 5$, $\|u\|_\infty = 4$.
 
-# %%
+# %% grading="skip"
 w = np.array([3.0, -4.0])
 print("L1:", np.sum(np.abs(w)), " L2:", np.sqrt(np.sum(w**2)),
       " Linf:", np.max(np.abs(w)))
@@ -452,7 +452,7 @@ def test_cosine_keeps_inputs(cosine_similarity):
 # smallest instance of *least squares*: among all multiples of $w$, the projection is the one
 # closest to $u$. Linear regression is this same picture with more than one direction.
 
-# %%
+# %% grading="skip"
 u = np.array([2.0, 3.0])
 w = np.array([4.0, 1.0])
 shadow = (np.sum(u * w) / np.sum(w * w)) * w
@@ -583,7 +583,7 @@ def test_project_keeps_inputs(project):
 # k-NN classifier work. Below, 2-D stand-ins for embeddings of words from three topics; the
 # query is highlighted with its three most similar neighbours.
 
-# %%
+# %% grading="skip"
 rng = np.random.default_rng(0)
 topic_angles = {"animals": 0.3, "food": 1.6, "sports": 3.6}
 points, labels = [], []

@@ -55,7 +55,7 @@ import numpy as np
 # basis arrows $e_1 = (1, 0)$ and $e_2 = (0, 1)$, and one point,
 # $x = (2, 1)$.
 
-# %%
+# %% grading="skip"
 def draw_grid(ax, A, shift=(0.0, 0.0), lim=3, color="0.75"):
     """Draw the image of the grid lines x1 = k and x2 = k under Ax + shift.
 
@@ -129,7 +129,7 @@ plt.show()
 #
 # and for $x = (2, 1)$: $T(x) = 2\,(2, 1) + 1\,(-1, 1) = (3, 3)$.
 
-# %%
+# %% grading="skip"
 def T(x):
     """The example map, written as a formula."""
     return np.array([2 * x[0] - x[1], x[0] + x[1]])
@@ -283,7 +283,7 @@ def test_matrix_of_invalid_n(matrix_of):
 # where $a_j$ is column $j$ of $A$. The picture: walk $x_1$ times along the
 # first column, then $x_2$ times along the second, and so on, tip to tail.
 
-# %%
+# %% grading="skip"
 a1, a2 = A_demo[:, 0], A_demo[:, 1]
 
 fig, ax = plt.subplots(figsize=(6, 5))
@@ -310,7 +310,7 @@ plt.show()
 # $x = (2, 1)$: by columns $2\,(2, 1) + 1\,(-1, 1) = (3, 3)$; by rows
 # $(2 \cdot 2 - 1 \cdot 1,\; 1 \cdot 2 + 1 \cdot 1) = (3, 3)$.
 
-# %%
+# %% grading="skip"
 print("by columns:", 2 * A_demo[:, 0] + 1 * A_demo[:, 1])
 print("by rows:   ", [2 * 2 + (-1) * 1, 1 * 2 + 1 * 1])
 print("numpy's A @ x:", A_demo @ x_demo)
@@ -493,7 +493,7 @@ def test_apply_keeps_inputs(apply):
 # **Order matters.** $AB$ means "$B$ first", read right to left, like
 # $A(Bx)$. Shearing then rotating is not rotating then shearing:
 
-# %%
+# %% grading="skip"
 S = np.array([[1.0, 1.0], [0.0, 1.0]])   # shear: e2 leans over to (1, 1)
 R = np.array([[0.0, -1.0], [1.0, 0.0]])  # quarter turn counter-clockwise
 
@@ -521,7 +521,7 @@ plt.show()
 # $$RS = \begin{pmatrix} 0 & -1 \\ 1 & 1 \end{pmatrix}, \qquad
 # SR = \begin{pmatrix} 1 & -1 \\ 1 & 0 \end{pmatrix}.$$
 
-# %%
+# %% grading="skip"
 col1 = 1 * R[:, 0] + 0 * R[:, 1]   # R applied to column 1 of S
 col2 = 1 * R[:, 0] + 1 * R[:, 1]   # R applied to column 2 of S
 print("by hand:\n", np.column_stack([col1, col2]))
@@ -737,7 +737,7 @@ def test_matmul_keeps_inputs(matmul):
 # $$R(\theta) = \begin{pmatrix} \cos\theta & -\sin\theta \\
 # \sin\theta & \cos\theta \end{pmatrix}.$$
 
-# %%
+# %% grading="skip"
 letter_f = np.array([[0.0, 0.3, 0.3, 0.8, 0.8, 0.3, 0.3, 1.0, 1.0, 0.0],
                      [0.0, 0.0, 0.8, 0.8, 1.1, 1.1, 1.5, 1.5, 1.8, 1.8]])
 letter_f = letter_f + np.array([[0.4], [0.2]])  # away from the origin
@@ -786,7 +786,7 @@ plt.show()
 # so $R = \begin{pmatrix} 0 & -1 \\ 1 & 0 \end{pmatrix}$, the quarter turn
 # of section 3; it sends $e_1$ to $(0, 1)$, straight up.
 
-# %%
+# %% grading="skip"
 quarter = np.array([[np.cos(np.pi / 2), -np.sin(np.pi / 2)],
                     [np.sin(np.pi / 2), np.cos(np.pi / 2)]])
 print(np.round(quarter, 12))
@@ -917,7 +917,7 @@ def test_rotation_radians(rotation):
 # clusters of 2-feature samples go through a layer with $d_{in} = d_{out} =
 # 2$; the grid shows what the layer does to the whole space.
 
-# %%
+# %% grading="skip"
 rng = np.random.default_rng(2)
 cluster_a = rng.normal(loc=(-1.0, 1.0), scale=0.35, size=(40, 2))
 cluster_b = rng.normal(loc=(1.2, -0.3), scale=0.35, size=(40, 2))
@@ -965,7 +965,7 @@ plt.show()
 # \end{pmatrix}$ (outputs $x_1$, $x_2$ and $x_1 + x_2$), $b = (0, 10, -1)$.
 # The sample $x = (1, 2)$ gives $Wx = (1, 2, 3)$ and $Wx + b = (1, 12, 2)$.
 
-# %%
+# %% grading="skip"
 W_small = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
 b_small = np.array([0.0, 10.0, -1.0])
 X_small = np.array([[1.0, 2.0], [0.0, -1.0], [3.0, 0.0], [2.0, 2.0]])

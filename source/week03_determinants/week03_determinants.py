@@ -61,7 +61,7 @@ from matplotlib.path import Path
 # first basis vector to the second. Before the map it turns
 # counter-clockwise. Does it still, after?
 
-# %%
+# %% grading="skip"
 def draw_grid(ax, A, lim=3, color="0.8"):
     """Draw the image under A of the grid lines x1 = k and x2 = k."""
     ends = np.array([-lim, lim], dtype=float)
@@ -125,7 +125,7 @@ plt.show()
 # Three fates are possible. Here they are, with the letter F drawn inside
 # the unit square so that you can see a flip: a mirror turns F backwards.
 
-# %%
+# %% grading="skip"
 letter_f = np.array([[0.0, 0.3, 0.3, 0.8, 0.8, 0.3, 0.3, 1.0, 1.0, 0.0],
                      [0.0, 0.0, 0.8, 0.8, 1.1, 1.1, 1.5, 1.5, 1.8, 1.8]])
 letter_f = 0.5 * letter_f + np.array([[0.25], [0.05]])  # inside the square
@@ -185,7 +185,7 @@ plt.show()
 # flip, $\begin{pmatrix} -1 & 0.5 \\ 0.5 & 1 \end{pmatrix}$ gives
 # $-1 - 0.25 = -1.25$; for the collapse, $1 \cdot 1 - 2 \cdot 0.5 = 0$.
 
-# %%
+# %% grading="skip"
 print("2 * 1.5 - 1 * 0.5 =", 2 * 1.5 - 1 * 0.5)
 print("numpy agrees:", np.linalg.det(A_demo))
 
@@ -336,7 +336,7 @@ def test_det2_invalid(det2):
 # positions on top, the values below, and connect each position $i$ to its
 # value $\sigma(i)$. Every inversion is a **crossing** of two lines.
 
-# %%
+# %% grading="skip"
 examples = [((2, 0, 1), 2, +1), ((1, 3, 0, 2), 3, -1)]
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.8), layout="constrained")
 for ax, (perm, crossings, sign) in zip(axes, examples):
@@ -361,7 +361,7 @@ plt.show()
 # mirror). The identity `[0, 1, ..., n-1]` has no inversions: +1, and so
 # does the empty permutation.
 
-# %%
+# %% grading="skip"
 perm = [2, 0, 1]
 pairs = [(i, j) for i in range(3) for j in range(i + 1, 3)]
 print([(i, j, perm[i] > perm[j]) for i, j in pairs])
@@ -534,7 +534,7 @@ def test_sign_keeps_input(permutation_sign):
 # division, so on a matrix of small integers every step is exact. But it
 # has $n!$ terms. How bad is that?
 
-# %%
+# %% grading="skip"
 print(f"{'n':>4} {'Leibniz: n! terms':>22} {'elimination: ~n³/3 steps':>26}")
 for n in (2, 3, 5, 7, 10, 15, 20, 300):
     terms = math.factorial(n)
@@ -552,7 +552,7 @@ for n in (2, 3, 5, 7, 10, 15, 20, 300):
 # $A = \begin{pmatrix} 2 & 0 & 1 \\ 1 & 3 & 2 \\ 1 & 1 & 4 \end{pmatrix}$
 # the six permutations give six products.
 
-# %%
+# %% grading="skip"
 A3 = np.array([[2, 0, 1], [1, 3, 2], [1, 1, 4]])
 signs = {(0, 1, 2): 1, (1, 2, 0): 1, (2, 0, 1): 1,
          (0, 2, 1): -1, (1, 0, 2): -1, (2, 1, 0): -1}
@@ -741,7 +741,7 @@ def test_leibniz_keeps_input(det_leibniz):
 # parallelogram of section 1 into one standing on the $x_1$ axis, with the
 # same area.
 
-# %%
+# %% grading="skip"
 l_factor = A_demo[1, 0] / A_demo[0, 0]
 E = np.array([[1.0, 0.0], [-l_factor, 1.0]])
 U_demo = E @ A_demo  # [[2, 1], [0, 1.25]]: upper triangular
@@ -794,7 +794,7 @@ plt.show()
 # third $(0,\; 2 - 10^{20},\; 1 - 10^{20})$. In floating point, with its
 # 16 significant digits, all four numbers round to $-10^{20}$:
 
-# %%
+# %% grading="skip"
 print("1 - 1e20 == 2 - 1e20:", 1 - 1e20 == 2 - 1e20)
 print("the two rows below the pivot become equal, so the result is 0, "
       "not 2")
@@ -810,7 +810,7 @@ print("numpy (which pivots):", np.linalg.det(
 # no swap. $l = 0.5 / 2 = 0.25$; row 1 becomes $(0.5, 1.5) - 0.25 \cdot
 # (2, 1) = (0, 1.25)$. The determinant is $2 \times 1.25 = 2.5$.
 
-# %%
+# %% grading="skip"
 row0, row1 = A_demo[0], A_demo[1]
 new_row1 = row1 - (row1[0] / row0[0]) * row0
 print("row 1 after elimination:", new_row1, " det =", row0[0] * new_row1[1])
@@ -1062,7 +1062,7 @@ def test_determinant_large(determinant):
 # polygon, positive triangles reach too far and negative ones cancel the
 # excess exactly:
 
-# %%
+# %% grading="skip"
 polygon = np.array([[1.0, 1.0], [4.0, 0.5], [5.0, 3.0], [3.0, 4.5],
                     [0.5, 3.5]])
 
@@ -1097,7 +1097,7 @@ plt.show()
 # $1 \cdot 1 - 0 \cdot 1 = 1$ and $0 \cdot 0 - 0 \cdot 1 = 0$; half their
 # sum is 1.
 
-# %%
+# %% grading="skip"
 sq = [(0, 0), (1, 0), (1, 1), (0, 1)]
 terms = [sq[i][0] * sq[(i + 1) % 4][1] - sq[(i + 1) % 4][0] * sq[i][1]
          for i in range(4)]
@@ -1272,7 +1272,7 @@ def test_area_invalid(polygon_area):
 # most literal way: it counts the little grid cells whose centres lie
 # inside the shape.
 
-# %%
+# %% grading="skip"
 star_angles = np.linspace(0, 2 * np.pi, 10, endpoint=False)
 star_radii = np.where(np.arange(10) % 2 == 0, 1.0, 0.45)
 star = np.column_stack([star_radii * np.cos(star_angles),

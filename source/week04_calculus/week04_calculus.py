@@ -47,7 +47,7 @@ import numpy as np
 # What does "the secant turns into the tangent" look like? Here is
 # $f(x) = x^3 - 3x + 1$ at $x = 0.5$, with secants for shrinking $h$.
 
-# %%
+# %% grading="skip"
 def curve(x):
     return x**3 - 3 * x + 1
 
@@ -92,7 +92,7 @@ plt.show()
 # The plot below measures both effects for $f = \sin$ at $x = 1$ (true
 # derivative $\cos 1$).
 
-# %%
+# %% grading="skip"
 hs = np.logspace(-13, -1, 49)
 x1 = 1.0
 forward_err = np.abs((np.sin(x1 + hs) - np.sin(x1)) / hs - np.cos(x1))
@@ -121,7 +121,7 @@ plt.show()
 # from rounding: the symmetric secant of a parabola is parallel to its
 # tangent.) The forward difference gives $(9.61 - 9)/0.1 = 6.1$.
 
-# %%
+# %% grading="skip"
 h = 0.1
 print("central:", (3.1**2 - 2.9**2) / (2 * h))
 print("forward:", (3.1**2 - 3.0**2) / h)
@@ -252,7 +252,7 @@ def test_derivative_returns_a_number(derivative):
 # **Worked example.** $f(x) = x^3$ at $x = 1$ with $h = 0.1$:
 # $(1.331 - 2 + 0.729) / 0.01 = 6$, and indeed $f''(x) = 6x = 6$.
 
-# %%
+# %% grading="skip"
 h = 0.1
 print((1.1**3 - 2 * 1.0**3 + 0.9**3) / h**2)
 
@@ -370,7 +370,7 @@ def test_second_derivative_of_a_line_is_zero(second_derivative):
 # is flat ($f'(x) = 0$, no crossing at all), it can fail — so a careful
 # implementation stops when it has converged and **says so** when it has not.
 
-# %%
+# %% grading="skip"
 def g(x):
     return x**2 - 2
 
@@ -405,7 +405,7 @@ plt.show()
 # \approx 1.833$, $x_2 \approx 1.4621$, $x_3 \approx 1.41499$,
 # $x_4 \approx 1.4142136$ — already $\sqrt 2$ to seven digits.
 
-# %%
+# %% grading="skip"
 x = 3.0
 for k in range(1, 6):
     x = x - g(x) / dg(x)
@@ -605,7 +605,7 @@ def test_newton_negative_root_and_tol(newton_root):
 # The picture: the likelihood of $n$ samples that each get probability 0.1,
 # computed both ways.
 
-# %%
+# %% grading="skip"
 n_samples = np.arange(1, 501)
 probs = np.full(n_samples.size, 0.1)
 with np.errstate(divide="ignore"):
@@ -638,7 +638,7 @@ plt.show()
 # log-likelihood $2000 \log 10^{-3} \approx -13815.5$, while their product is
 # 0.0 in floating point.
 
-# %%
+# %% grading="skip"
 print(np.log(2) + np.log(3) + np.log(4), np.log(24))
 print(np.prod(np.full(2000, 1e-3)), 2000 * np.log(1e-3))
 
@@ -775,7 +775,7 @@ def test_log_product_keeps_input(log_product):
 # $\operatorname{LSE}(a, b)$ is never below $\max(a, b)$ and never more than
 # $\log 2$ above it.
 
-# %%
+# %% grading="skip"
 a_values = np.linspace(-4, 4, 200)
 b_value = 0.0
 lse_curve = (np.maximum(a_values, b_value) + np.log1p(
@@ -797,7 +797,7 @@ plt.show()
 # $\log(e^{1000} + e^{1000}) = \log(\infty)$. With the shift, $m = 1000$ and
 # $1000 + \log(e^0 + e^0) = 1000 + \log 2 \approx 1000.693$.
 
-# %%
+# %% grading="skip"
 z = np.array([1000.0, 1000.0])
 with np.errstate(over="ignore"):
     print("literal:", np.log(np.sum(np.exp(z))))

@@ -43,7 +43,7 @@ import numpy as np
 # leaves $2 x_0^2$, with slope $4 x_0 = 4$; freezing $x_0 = 1$ leaves $x_1$,
 # with slope $1$. Numerically:
 
-# %%
+# %% grading="skip"
 def f_example(x):
     return x[0] ** 2 * x[1]
 
@@ -230,7 +230,7 @@ def test_partial_invalid(partial_derivative):
 # Does that hold on a real landscape? Here is a small, bumpy "loss" of two
 # weights with its contour lines and the gradient arrows drawn on a grid.
 
-# %%
+# %% grading="skip"
 def bumpy(x, y):
     return (0.5 * x**2 + y**2 + 0.8 * np.sin(2 * x) * np.cos(y))
 
@@ -269,7 +269,7 @@ plt.show()
 # longer the higher up the bowl you are. At $(1, -2, 3)$ a 3-D bowl has
 # gradient $(2, -4, 6)$.
 
-# %%
+# %% grading="skip"
 x = np.array([1.0, -2.0, 3.0])
 print("analytic gradient:", 2 * x)
 
@@ -438,7 +438,7 @@ def test_gradient_empty(numerical_gradient):
 # "slope". Let us check $D_u f = \|\nabla f\| \cos\theta$ on the bumpy
 # landscape, turning around on the spot.
 
-# %%
+# %% grading="skip"
 spot = np.array([1.0, 0.5])
 g_spot = np.array(bumpy_grad(*spot))
 phis = np.linspace(0, 2 * np.pi, 361)
@@ -474,7 +474,7 @@ plt.show()
 # (2, 3)$, and $D_u f = 2 \cdot 0.6 + 3 \cdot 0.8 = 3.6$. Forgetting to
 # normalise would give $2 \cdot 3 + 3 \cdot 4 = 18$, five times too much.
 
-# %%
+# %% grading="skip"
 v = np.array([3.0, 4.0])
 u = v / np.sqrt(np.sum(v**2))
 print("u =", u, " grad . u =", np.sum(np.array([2.0, 3.0]) * u))
@@ -659,7 +659,7 @@ def test_directional_invalid(directional_derivative):
 # r\sin\theta)$ bends a small square of $(r, \theta)$ values into a curved
 # patch, and $J$ maps the square to a parallelogram that hugs that patch.
 
-# %%
+# %% grading="skip"
 def polar(p):
     r, theta = p
     return np.array([r * np.cos(theta), r * np.sin(theta)])
@@ -696,7 +696,7 @@ plt.show()
 # $A = \begin{pmatrix} 1 & 2 & 0 \\ 0 & -1 & 3 \end{pmatrix}$ maps
 # $\mathbb{R}^3 \to \mathbb{R}^2$, so $J$ is $2 \times 3$, and it equals $A$.
 
-# %%
+# %% grading="skip"
 A_example = np.array([[1.0, 2.0, 0.0], [0.0, -1.0, 3.0]])
 x_example = np.array([0.5, 1.0, -1.0])
 columns = []
@@ -873,7 +873,7 @@ def test_jacobian_empty(jacobian):
 # $|x_i - 2x_i| / (|x_i| + |2x_i|) = 1/3$. A relative error of $1/3$ shouts
 # "bug".
 
-# %%
+# %% grading="skip"
 x = np.array([1.0, 2.0, 3.0])
 analytic_buggy, numeric = x, 2 * x
 print(np.max(np.abs(analytic_buggy - numeric)

@@ -43,7 +43,7 @@ import numpy as np
 # descent do there with different learning rates? And what does momentum
 # (section 3) do?
 
-# %%
+# %% grading="skip"
 H_demo = np.array([[1.0, 0.0], [0.0, 10.0]])
 start = np.array([-9.0, 2.5])
 
@@ -95,7 +95,7 @@ plt.show()
 # $x_0 = 1$ with $\text{lr} = 0.25$: each step is $x \leftarrow x - 0.25
 # \cdot 2x = x / 2$, so the trajectory is $1, 0.5, 0.25, 0.125, \dots$
 
-# %%
+# %% grading="skip"
 x = 1.0
 trajectory = [x]
 for _ in range(3):
@@ -276,7 +276,7 @@ def test_gd_empty(gradient_descent):
 # The picture: the distance from the minimum after 30 steps, for many
 # learning rates, on the demo bowl ($\lambda_{\max} = 10$).
 
-# %%
+# %% grading="skip"
 lrs = np.linspace(0.005, 0.25, 300)
 final = [np.linalg.norm(walk(lr, 30)[-1]) for lr in lrs]
 
@@ -302,7 +302,7 @@ plt.show()
 # symmetric $H$, `np.linalg.eigvalsh(H)` returns its eigenvalues in
 # increasing order.
 
-# %%
+# %% grading="skip"
 print(np.linalg.eigvalsh(np.array([[1.0, 0.0], [0.0, 4.0]])))
 print(np.linalg.eigvalsh(np.array([[2.0, 1.0], [1.0, 2.0]])))
 
@@ -491,7 +491,7 @@ def test_critical_keeps_input(critical_learning_rate):
 # condition number, while well-tuned momentum achieves $(\sqrt\kappa - 1)/
 # (\sqrt\kappa + 1)$ — here $0.82$ against $0.52$.
 
-# %%
+# %% grading="skip"
 def bowl_loss(path):
     return 0.5 * (path[:, 0] ** 2 + 10 * path[:, 1] ** 2)
 
@@ -515,7 +515,7 @@ plt.show()
 # Step 2: $v = 0.5 \cdot 2 + 1.6 = 2.6$, $x = 0.8 - 0.26 = 0.54$. (Plain
 # descent would be at $0.8 \cdot 0.8 = 0.64$.)
 
-# %%
+# %% grading="skip"
 x, v = 1.0, 0.0
 for step in (1, 2):
     v = 0.5 * v + 2 * x
@@ -684,7 +684,7 @@ def test_momentum_empty(momentum_descent):
 # The picture: a line fitted to noisy data, after a few steps and after
 # many.
 
-# %%
+# %% grading="skip"
 rng = np.random.default_rng(6)
 x_data = rng.uniform(-2, 3, size=40)
 y_data = 1.5 * x_data + 2.0 + rng.normal(scale=0.8, size=40)
@@ -727,7 +727,7 @@ plt.show()
 # \partial b = \frac23(-12) = -8$. After the step, $w = 0.1867$ and
 # $b = 0.08$.
 
-# %%
+# %% grading="skip"
 X_small = np.array([[1.0], [2.0], [3.0]])
 y_small = np.array([2.0, 4.0, 6.0])
 r = X_small @ np.zeros(1) + 0.0 - y_small

@@ -55,7 +55,7 @@ import numpy as np
 #
 # Where does the ruler balance for the star-rating model below?
 
-# %%
+# %% grading="skip"
 stars = np.array([1, 2, 3, 4, 5])
 rating_probs = np.array([0.05, 0.10, 0.20, 0.40, 0.25])
 rating_mean = np.sum(stars * rating_probs)
@@ -85,7 +85,7 @@ plt.show()
 # rare, expensive mistake dominates. This number is the detector's **risk**,
 # and comparing the risks of two detectors tells you which one to deploy.
 
-# %%
+# %% grading="skip"
 costs = np.array([0.0, 1.0, 50.0])
 cost_probs = np.array([0.95, 0.04, 0.01])
 print("expected cost:", np.sum(costs * cost_probs))
@@ -298,7 +298,7 @@ def test_ev_keeps_inputs_and_returns_a_number(expected_value):
 # balance point. Weights far from the balance point count a lot (squared
 # distance), weights near it hardly at all.
 
-# %%
+# %% grading="skip"
 steady = np.array([0.0, 0.1, 0.4, 0.4, 0.1])
 split = np.array([0.3, 0.05, 0.05, 0.05, 0.55])
 
@@ -336,7 +336,7 @@ plt.show()
 # mean — and the variance is the loss that **no** constant prediction can
 # avoid. Let us check the claim numerically on the divisive product.
 
-# %%
+# %% grading="skip"
 cs = np.linspace(0.5, 5.5, 201)
 mu_split = np.sum(stars * split)
 var_split = np.sum((stars - mu_split) ** 2 * split)
@@ -367,7 +367,7 @@ plt.show()
 # rounding noise: below, both values are about $10^9$ and one apart, so the
 # true variance is exactly $0.25$. The centred formula is the safe one.
 
-# %%
+# %% grading="skip"
 die = np.arange(1, 7)
 mu_die = np.sum(die / 6)
 print("die, centred:", np.sum((die - mu_die) ** 2 / 6), " 35/12 =", 35 / 12)
@@ -555,7 +555,7 @@ def test_variance_keeps_inputs(variance):
 # pieces of evidence: after each word, the posterior becomes the prior for
 # the next one. How do the bars move as an email's words come in?
 
-# %%
+# %% grading="skip"
 classes = ["work", "promotion", "spam"]
 prior_demo = np.array([0.6, 0.3, 0.1])
 word_likelihood = {
@@ -596,7 +596,7 @@ plt.show()
 # good detector's alarms are mostly false. (Rare classes come back in the
 # capstone, week 12.)
 
-# %%
+# %% grading="skip"
 prior_fraud = np.array([0.005, 0.995])  # fraud, honest
 likelihood_flag = np.array([0.99, 0.02])  # P(flagged | class)
 unnormalized = prior_fraud * likelihood_flag
@@ -827,7 +827,7 @@ def test_bayes_keeps_inputs(bayes_posterior):
 # to $0.5^2\,\mathbb E[x^2] + 0.5^2 = 1/12 + 1/4 = 1/3$. How quickly do
 # averages over sampled data find it?
 
-# %%
+# %% grading="skip"
 rng = np.random.default_rng(7)
 n_max = 10_000
 x_draw = rng.uniform(0.0, 1.0, size=n_max)
@@ -883,7 +883,7 @@ plt.show()
 # add up to $129$, so $s = \sqrt{129 / 3} = \sqrt{43} \approx 6.557$ and
 # $\text{SE} = s / \sqrt 4 \approx 3.279$.
 
-# %%
+# %% grading="skip"
 f_values = np.array([1.0, 2.0, 3.0, 4.0]) ** 2
 s = np.std(f_values, ddof=1)
 print("estimate:", np.mean(f_values), " s:", s, " SE:", s / np.sqrt(4))

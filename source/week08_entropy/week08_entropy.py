@@ -52,7 +52,7 @@ import numpy as np
 # questions (coin flips) whose combined answer is as unlikely as the event.
 # How fast does the surprise grow as events get rarer?
 
-# %%
+# %% grading="skip"
 ps = np.linspace(0.005, 1.0, 400)
 marks = [(1 / 8, "1/8", "3 bits"), (1 / 4, "1/4", "2 bits"),
          (1 / 2, "1/2", "1 bit"), (1.0, "1", "0 bits")]
@@ -80,7 +80,7 @@ plt.show()
 # $-\log_2 \frac16 \approx 2.585$ bits, and the pair,
 # $-\log_2 \frac1{12} \approx 3.585$ bits — the sum.
 
-# %%
+# %% grading="skip"
 print(-np.log2(1 / 2), -np.log2(1 / 6), -np.log2(1 / 12))
 
 # %% [markdown]
@@ -115,7 +115,7 @@ print(-np.log2(1 / 2), -np.log2(1 / 6), -np.log2(1 / 12))
 # predicted distribution has the highest entropy. Where is a yes/no
 # prediction most uncertain?
 
-# %%
+# %% grading="skip"
 qs = np.linspace(1e-6, 1 - 1e-6, 400)
 coin_entropy = -(qs * np.log2(qs) + (1 - qs) * np.log2(1 - qs))
 
@@ -138,7 +138,7 @@ plt.show()
 # written as the expected surprise, and the same distribution with an extra,
 # impossible outcome (the 0 must not turn the answer into `nan`):
 
-# %%
+# %% grading="skip"
 p_code = np.array([0.5, 0.25, 0.125, 0.125])
 surprise = -np.log2(p_code)
 print("surprises:", surprise, " entropy:", np.sum(p_code * surprise))
@@ -347,7 +347,7 @@ def test_entropy_keeps_input(entropy):
 # heads, and try every belief $q$: which one has the smallest expected
 # surprise?
 
-# %%
+# %% grading="skip"
 p_heads = 0.3
 h_p = -(p_heads * np.log2(p_heads) + (1 - p_heads) * np.log2(1 - p_heads))
 qs = np.linspace(0.01, 0.99, 300)
@@ -388,7 +388,7 @@ plt.show()
 # Maximising the likelihood and minimising the cross-entropy are the same
 # thing.
 
-# %%
+# %% grading="skip"
 rng = np.random.default_rng(8)
 p_world = np.array([0.5, 0.25, 0.125, 0.125])
 q_model = np.array([0.4, 0.3, 0.2, 0.1])
@@ -606,7 +606,7 @@ def test_cross_entropy_keeps_inputs(cross_entropy):
 # averages over outcomes weighted by $p$. Swap the roles and you get a
 # different number. How different, for a coin?
 
-# %%
+# %% grading="skip"
 def kl_coin(a, b):
     """KL(coin a || coin b) in bits, for probabilities of heads in (0, 1)."""
     return a * np.log2(a / b) + (1 - a) * np.log2((1 - a) / (1 - b))
@@ -641,7 +641,7 @@ plt.show()
 # $\operatorname{KL}(p \,\|\, u) = \log_2 3 - H(p) \approx 0.663$ bits, but
 # $\operatorname{KL}(u \,\|\, p) \approx 0.737$ bits.
 
-# %%
+# %% grading="skip"
 p_peak = np.array([0.8, 0.1, 0.1])
 uniform = np.full(3, 1 / 3)
 print("KL(p || u):", np.sum(p_peak * np.log2(p_peak / uniform)))
@@ -844,7 +844,7 @@ def test_kl_keeps_inputs(kl_divergence):
 # $\varepsilon = 10^{-12}$. How does the loss of one example depend on the
 # prediction?
 
-# %%
+# %% grading="skip"
 y_hat = np.linspace(0.001, 0.999, 400)
 fig, ax = plt.subplots(figsize=(7, 4.4))
 ax.plot(y_hat, -np.log(y_hat), "C3", lw=2, label="true label y = 1: −ln ŷ")
@@ -870,7 +870,7 @@ plt.show()
 # about $0.280$. And a label 1 predicted as exactly 0, clipped to
 # $\varepsilon = 10^{-12}$, costs $-\ln 10^{-12} \approx 27.63$.
 
-# %%
+# %% grading="skip"
 y_true_demo = np.array([1, 0, 1])
 y_prob_demo = np.array([0.9, 0.2, 0.6])
 per_example = -(y_true_demo * np.log(y_prob_demo)

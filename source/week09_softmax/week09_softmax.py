@@ -72,7 +72,7 @@ import numpy as np
 # knob: "temperature 0" means always the most likely word.) Does the
 # picture agree?
 
-# %%
+# %% grading="skip"
 classes = ["cat", "dog", "fox", "owl"]
 scores = np.array([3.0, 1.5, 1.0, -0.5])
 
@@ -113,7 +113,7 @@ plt.show()
 # 20.09$, $e^1 \approx 2.72$ and $e^0 = 1$, with total $23.80$, so the
 # probabilities are about $(0.844, 0.114, 0.042)$. They add up to 1.
 
-# %%
+# %% grading="skip"
 z = np.array([3.0, 1.0, 0.0])
 e = np.exp(z)
 print("exponentials:", e, " total:", e.sum())
@@ -128,7 +128,7 @@ print("softmax:", e / e.sum(), " sum:", (e / e.sum()).sum())
 # ($\approx 1.8 \cdot 10^{308}$), and the literal formula breaks. What does
 # numpy do with $z = (1000, 999, 998)$?
 
-# %%
+# %% grading="skip"
 z_big = np.array([1000.0, 999.0, 998.0])
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
@@ -151,7 +151,7 @@ for w in caught:
 # true value is below $10^{-308}$ anyway. (It is the same trick as week 4's
 # `log_sum_exp`, for the same reason.)
 
-# %%
+# %% grading="skip"
 shifted = np.exp(z_big - np.max(z_big))
 print("shifted softmax:", shifted / shifted.sum())
 
@@ -178,7 +178,7 @@ print("shifted softmax:", shifted / shifted.sum())
 #
 # Look at a batch whose rows live on very different scales:
 
-# %%
+# %% grading="skip"
 batch = np.array([[1.0, 2.0, 3.0],
                   [1001.0, 1002.0, 1003.0]])
 per_row = np.exp(batch - np.max(batch, axis=-1, keepdims=True))
@@ -439,7 +439,7 @@ def test_softmax_keeps_input(softmax):
 # exponential of a large number, no log of 0: for finite logits every
 # log-probability comes out finite. How far does the naive route get?
 
-# %%
+# %% grading="skip"
 gaps = np.linspace(0, 1000, 1001)
 exact = -gaps - np.log1p(np.exp(-gaps))
 p_second = np.exp(-gaps) / (1.0 + np.exp(-gaps))  # softmax of (0, -d)
@@ -471,7 +471,7 @@ plt.show()
 # $e^{-1000}$ times as likely as the best one, and its log-probability says
 # so exactly.
 
-# %%
+# %% grading="skip"
 z = np.array([0.0, -1000.0])
 m = np.max(z)
 print("log_softmax:", z - (m + np.log(np.sum(np.exp(z - m)))))
@@ -673,7 +673,7 @@ def test_log_softmax_empty_and_keeps_input(log_softmax):
 # **Worked example.** Labels `[2, 0, 3]` with 4 classes: row $i$ is the
 # row `labels[i]` of the $4 \times 4$ identity matrix.
 
-# %%
+# %% grading="skip"
 labels_example = np.array([2, 0, 3])
 print(np.eye(4)[labels_example])
 
@@ -842,7 +842,7 @@ def test_one_hot_keeps_input(one_hot):
 # sample whose two wrong classes have logit 0, and whose true class has
 # logit $t$.
 
-# %%
+# %% grading="skip"
 t = np.linspace(-8, 8, 400)
 p_true = np.exp(t) / (np.exp(t) + 2.0)
 loss_t = np.logaddexp(t, np.log(2.0)) - t  # LSE(t, 0, 0) - t
@@ -878,7 +878,7 @@ plt.show()
 # has true class 1 while class 2 is ahead: loss $\log(1 + e + e^3) - 1
 # \approx 2.169$. The mean is about $1.205$.
 
-# %%
+# %% grading="skip"
 logits_demo = np.array([[2.0, 0.0, 0.0], [0.0, 1.0, 3.0]])
 labels_demo = np.array([0, 1])
 lse = np.log(np.sum(np.exp(logits_demo), axis=1))
@@ -1114,7 +1114,7 @@ def test_ce_keeps_inputs(cross_entropy_loss):
 # Below, one sample of class "cat" that the model thinks is a "dog", and
 # what gradient descent on its four logits does.
 
-# %%
+# %% grading="skip"
 z_cat = np.array([1.0, 2.0, 0.5, -1.0])  # true class 0, "cat"
 target = np.eye(4)[0]
 grad_cat = softmax_demo(z_cat) - target
@@ -1157,7 +1157,7 @@ plt.show()
 # numerical check: nudge each logit by $\pm h$ and take the central
 # difference of the loss, as `numerical_gradient` does in week 5.
 
-# %%
+# %% grading="skip"
 def mean_loss(z, y):
     lse_rows = np.log(np.sum(np.exp(z), axis=1))
     return np.mean(lse_rows - z[np.arange(len(y)), y])

@@ -68,7 +68,7 @@ import numpy as np
 # Let us look at it as a function of $\mu$, with $\sigma$ held fixed. Which
 # $\mu$ wins?
 
-# %%
+# %% grading="skip"
 rng = np.random.default_rng(10)
 times = rng.normal(loc=4.2, scale=1.3, size=40)
 sigma_fixed = times.std()
@@ -144,7 +144,7 @@ plt.show()
 # For large $n$ the two agree; for tiny samples the difference is visible.
 # A simulation with samples of size 5 from a distribution of variance 1:
 
-# %%
+# %% grading="skip"
 rng = np.random.default_rng(11)
 samples = rng.normal(size=(20000, 5))
 print("average ML variance (divide by n):    ",
@@ -166,7 +166,7 @@ print("(n - 1) / n =", 4 / 5)
 # terms are huge and nearly equal, and their difference loses every digit.
 # Subtract the mean first, then square.
 
-# %%
+# %% grading="skip"
 x = np.array([1.0, 2.0, 6.0])
 print("mean:", x.mean(), " ML variance:", np.mean((x - x.mean()) ** 2))
 far = 1e9 + np.array([0.0, 1.0, 2.0])  # true ML variance 2/3
@@ -349,7 +349,7 @@ def test_mle_empty_and_keeps_input(gaussian_mle):
 # and $e/(1+e)$ for $z < 0$.) What does the naive formula do in the far
 # negative tail?
 
-# %%
+# %% grading="skip"
 z_tail = np.array([-30.0, -700.0, -720.0, -1000.0])
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
@@ -367,7 +367,7 @@ print("stable exp(z)/(1 + exp(z)):", np.exp(z_tail) / (1.0 + np.exp(z_tail)))
 # formula returns in the far tail (where a returned 0 has no logarithm, the
 # curve stops).
 
-# %%
+# %% grading="skip"
 zs = np.linspace(-8, 8, 400)
 tail = np.linspace(-760, -680, 400)
 with np.errstate(over="ignore"):
@@ -602,7 +602,7 @@ def test_sigmoid_empty_and_keeps_input(sigmoid):
 # (week 8's `binary_cross_entropy` with `eps = 1e-12`) returns a finite but
 # wrong $27.6$. Our contract is the exact value.
 
-# %%
+# %% grading="skip"
 z_wrong, y_wrong = 40.0, 0.0
 p_wrong = 1.0 / (1.0 + np.exp(-z_wrong))
 with np.errstate(divide="ignore"):
@@ -621,7 +621,7 @@ print("exact:  ", np.logaddexp(0.0, z_wrong) - y_wrong * z_wrong)
 # $0.2014$. And at $w = 0$ every $p_i = \frac12$, so the loss is
 # $\log 2 \approx 0.693$ whatever the data: a good first check.
 
-# %%
+# %% grading="skip"
 X_small = np.array([[1.0, 1.0], [1.0, -2.0]])
 y_small = np.array([1.0, 0.0])
 z_small = X_small @ np.array([0.5, 1.0])
@@ -838,7 +838,7 @@ def test_logistic_loss_keeps_inputs(logistic_loss):
 # **Worked example and check.** For the small data set above, the formula
 # and week 5's central differences agree:
 
-# %%
+# %% grading="skip"
 w_small = np.array([0.5, 1.0])
 
 
@@ -1052,7 +1052,7 @@ def test_logistic_grad_keeps_inputs(logistic_grad):
 # figures show where the learned boundary lies, how confident the model is
 # around it, and how the loss falls during training.
 
-# %%
+# %% grading="skip"
 rng = np.random.default_rng(12)
 n_per_class = 60
 cloud0 = rng.normal(loc=[-1.0, -0.5], scale=1.0, size=(n_per_class, 2))
@@ -1105,7 +1105,7 @@ print("weights (bias, w1, w2):", w_demo.round(3), " accuracy:", accuracy)
 #
 # How fast does the loss fall, and how does the learning rate matter?
 
-# %%
+# %% grading="skip"
 fig, ax = plt.subplots(figsize=(7, 4.3))
 for lr in (0.05, 0.5, 3.0):
     ax.plot(demo_descent(lr, 300)[1], lw=2, label=f"lr = {lr}")

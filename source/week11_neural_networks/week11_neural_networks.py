@@ -41,7 +41,7 @@ import numpy as np
 # the class depends on *how far* a point is from the centre, not on which
 # side of some line it lies.
 
-# %%
+# %% grading="skip"
 def make_rings(rng, n_per_class, noise=0.12):
     """Three classes: a centre cloud (0) and rings of radius 1 (1), 2 (2)."""
     points = [rng.normal(scale=0.35, size=(n_per_class, 2))]
@@ -65,7 +65,7 @@ print("X:", X_rings.shape, " y:", y_rings.shape,
 # gradient descent. It predicts, for each point, the class with the
 # largest logit.
 
-# %%
+# %% grading="skip"
 def softmax_rows(Z):
     E = np.exp(Z - Z.max(axis=1, keepdims=True))
     return E / E.sum(axis=1, keepdims=True)
@@ -129,7 +129,7 @@ plt.show()
 # negative passes *no* gradient backwards, so it is switched off for that
 # sample, and a positive one passes the gradient through unchanged.
 
-# %%
+# %% grading="skip"
 z = np.linspace(-3, 3, 601)
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.8))
 ax1.plot(z, np.maximum(z, 0), "C0", lw=2)
@@ -151,7 +151,7 @@ plt.show()
 # $\operatorname{relu}(z) = (0, 0, 0, 1.5, 3)$ and
 # $\operatorname{relu}'(z) = (0, 0, 0, 1, 1)$. Note the $0$ at $z = 0$.
 
-# %%
+# %% grading="skip"
 z_example = np.array([-2.0, -0.5, 0.0, 1.5, 3.0])
 print("relu: ", np.where(z_example > 0, z_example, 0.0))
 print("relu':", np.where(z_example > 0, 1.0, 0.0))
@@ -400,7 +400,7 @@ def test_relu_grad_empty(relu_grad):
 # a surface made of flat pieces, bent along $h$ lines. Enough bends and
 # such a surface can rise around a ring and fall outside it.
 
-# %%
+# %% grading="skip"
 rng = np.random.default_rng(3)
 W_demo = rng.normal(size=(2, 3))
 b_demo = rng.normal(size=3)
@@ -441,7 +441,7 @@ plt.show()
 # $Z_2 = (1 \cdot 1 + 0 \cdot 2,\; 1 \cdot 0 + 0 \cdot (-1)) + (0.5, 0) =
 # (1.5, 0)$: the network prefers class 0.
 
-# %%
+# %% grading="skip"
 x_one = np.array([[1.0, 2.0]])
 W1_ex = np.array([[1.0, -1.0], [0.0, 1.0]])
 b1_ex = np.array([0.0, -3.0])
@@ -682,7 +682,7 @@ def test_forward_invalid(mlp_forward):
 #
 # A central difference (week 5) on $w_1$ confirms the last number.
 
-# %%
+# %% grading="skip"
 def tiny_loss(w1, b1=0.5, W2=np.array([1.0, -1.0]), b2=np.zeros(2)):
     """Cross-entropy of label 1 for the one-unit network, at x = 2."""
     logits = max(w1 * 2.0 + b1, 0.0) * W2 + b2
@@ -982,7 +982,7 @@ def test_backward_invalid_labels(mlp_backward):
 # network with $d = 2$, $h = 5$, $C = 3$ on 10 samples, every one of its
 # 33 weights checked, using your `mlp_forward` and `mlp_backward`.
 
-# %%
+# %% grading="skip"
 def mean_cross_entropy(logits, labels):
     """Week 9's mean softmax cross-entropy, stable."""
     m = logits.max(axis=1, keepdims=True)
@@ -1061,7 +1061,7 @@ except NotImplementedError:
 # computed there, for instance $w_1 \leftarrow 0.5 - 0.1 \cdot 3.810 =
 # 0.119$. Watch $z_1$, the hidden unit's input.
 
-# %%
+# %% grading="skip"
 w1, b1_tiny = 0.5, 0.5
 W2_tiny, b2_tiny = np.array([1.0, -1.0]), np.zeros(2)
 print(f"start:   loss {tiny_loss(w1, b1_tiny, W2_tiny, b2_tiny):.3f}")
@@ -1349,7 +1349,7 @@ def test_train_invalid(train_mlp):
 # second. How well does it do on the training points? And on 300 **new**
 # points from the same distribution, which it never saw?
 
-# %%
+# %% grading="skip"
 N_HIDDEN, LR, N_EPOCHS = 16, 0.5, 1000
 X_new, y_new = make_rings(np.random.default_rng(12), 100)
 
@@ -1372,7 +1372,7 @@ except NotImplementedError:
 # plane by the class the network predicts there. The dashed lines are the
 # 16 fold lines $x \cdot w_j + b_j = 0$ of the hidden units.
 
-# %%
+# %% grading="skip"
 if net is not None:
     regions = np.argmax(mlp_forward(net, grid_points)[0], axis=1)
     fig, ax = plt.subplots(figsize=(6, 5.6))
@@ -1405,7 +1405,7 @@ if net is not None:
 # first 100 epochs of a run of 1000. So we can read off the loss curve by
 # training for a growing number of epochs.
 
-# %%
+# %% grading="skip"
 if net is not None:
     epochs = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
     curve = []

@@ -56,7 +56,7 @@ import numpy as np
 # it, often can't tell them apart. Everything is plain numpy with a fixed
 # seed, so every run gives the same images.
 
-# %%
+# %% grading="skip"
 SIZE = 48  # images are SIZE x SIZE pixels
 GRAIN_DIRECTIONS = [(0, 1), (1, 0), (1, 1), (1, -1)]
 
@@ -145,7 +145,7 @@ plt.show()
 #   lazy model gets a loss near $1$, the worst possible, whatever $c$ is.
 #   The background does not count as an achievement.
 
-# %%
+# %% grading="skip"
 cs = np.linspace(0.001, 0.999, 500)
 pi = train_fraction
 n_pixels = 8 * SIZE * SIZE  # the whole training set
@@ -209,7 +209,7 @@ plt.show()
 # overlap score): $|A \cap B| / |A \cup B| = 2/5 = 0.4$. It is a different
 # number, so don't mix the two up.
 
-# %%
+# %% grading="skip"
 A = np.array([[0, 1, 1],
               [0, 1, 0],
               [0, 0, 0]])
@@ -227,7 +227,7 @@ print("Dice =", 2 * overlap / (np.sum(A != 0) + np.sum(B != 0)))
 # prediction, and after a few pixels it misses the stems entirely. What do
 # pixel accuracy and Dice say?
 
-# %%
+# %% grading="skip"
 truth = train_set[0][1]
 shifts = np.arange(6)
 accuracies, dices = [], []
@@ -441,7 +441,7 @@ def test_dice_keeps_inputs(dice_coefficient):
 # $\sum p t = 1.5$, $\sum p = 1.8$, $\sum t = 2$, so
 # $L = 1 - (3 + 1)/(1.8 + 2 + 1) = 1 - 4/4.8 \approx 0.1667$.
 
-# %%
+# %% grading="skip"
 p = np.array([0.9, 0.6, 0.2, 0.1])
 t = np.array([1.0, 1.0, 0.0, 0.0])
 print("sum p t =", np.sum(p * t), " sum p =", np.sum(p), " sum t =", np.sum(t))
@@ -649,7 +649,7 @@ def test_soft_dice_keeps_inputs(soft_dice_loss):
 # $((2 - 6)/9,\; 2/9) = (-4/9,\; 2/9)$. A central difference (week 5) on
 # your `soft_dice_loss` confirms it.
 
-# %%
+# %% grading="skip"
 N_ex, D_ex = 2 * 0.5 + 1, 1.0 + 1.0 + 1
 print("gradient:", (N_ex - 2 * D_ex) / D_ex**2, N_ex / D_ex**2,
       " vs -4/9 =", -4 / 9, " 2/9 =", 2 / 9)
@@ -878,7 +878,7 @@ def test_soft_dice_grad_keeps_inputs(soft_dice_grad):
 # $-\log 0.9 \approx 0.105$ and $-\log 0.8 \approx 0.223$, and their mean
 # is $0.164$.
 
-# %%
+# %% grading="skip"
 print("costs:", -np.log(0.9), -np.log(1 - 0.2))
 print("mean:", (-np.log(0.9) - np.log(0.8)) / 2)
 print("a confident mistake, clipped at eps = 1e-7:", -np.log(1e-7))
@@ -1088,7 +1088,7 @@ def test_bce_keeps_inputs(pixel_bce):
 # 0.5)$, so $\nabla_w L = X^\top (p - t)/3 = (0.5/3, -1.5/3)$ and
 # $w = (-1/6, 1/2)$.
 
-# %%
+# %% grading="skip"
 X_ex = np.array([[1.0, 2.0], [1.0, 0.0], [1.0, -1.0]])
 t_ex = np.array([1.0, 0.0, 0.0])
 p_ex = np.full(3, 0.5)  # sigmoid(0) for every pixel
@@ -1374,7 +1374,7 @@ def test_train_keeps_inputs(train_segmenter):
 # predicted stem pixels that are right). These cells use your functions:
 # they need all five exercises.
 
-# %%
+# %% grading="skip"
 def design_matrix(images, mean=None, std=None):
     """Per-pixel rows [1, brightness, 3x3 mean, ridge] for a list of images.
 
@@ -1459,7 +1459,7 @@ if results:
 # The pictures: two held-out images with their true masks and what each
 # model predicts. Which model found the stems?
 
-# %%
+# %% grading="skip"
 if results:
     fig, axes = plt.subplots(2, 4, figsize=(13, 7))
     for row, k in enumerate((0, 1)):
@@ -1518,7 +1518,7 @@ if results:
 # in recall. And the correctly rejected soil pixels don't appear in the
 # rule at all.
 
-# %%
+# %% grading="skip"
 if results:
     fig, axes = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
     bins = np.linspace(0, 1, 26)
@@ -1552,7 +1552,7 @@ if results:
 # close. (The first row is the experiment above; each of the others
 # trains on 4 new images and is scored on 4 more, to keep it quick.)
 
-# %%
+# %% grading="skip"
 if results:
     STEM_COUNTS = (3, 6, 12, 24, 48)
     control = [(t_test.mean(), results["BCE"]["recall"],

@@ -26,6 +26,8 @@ class Cell:
     source: str
     question: str = ""
     forbid: tuple[str, ...] = ()
+    skip_grading: bool = False
+    """a demonstration (figure, experiment) that grading may leave out: `grading="skip"`"""
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,10 @@ def _to_cell(path: Path, index: int, nb_cell: object) -> Cell:
         question = _name(where, meta["question"])
         _check_solution_markers(where, source)
         return Cell("answer", source, question=question, forbid=tuple(forbid))
-    return Cell("code", source)
+    grading = meta.get("grading")
+    if grading not in (None, "skip"):
+        raise CourseError(f'{where}: grading= takes only "skip" (got {grading!r})')
+    return Cell("code", source, skip_grading=grading == "skip")
 
 
 def _name(where: str, value: object) -> str:

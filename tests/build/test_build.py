@@ -125,3 +125,30 @@ def test_files_left_by_running_a_notebook_are_not_stale(tiny_copy: Path) -> None
     assert build.main([], root=tiny_copy, check=True).removed == ()
     build.main([], root=tiny_copy)
     assert log.exists()
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda s: s.replace("demo = add([1, 2], [3, 4])", "demo = add([1, 2], [3, 4])\n"
+                             "np.random.seed(0)"), "global random state"),
+        (lambda s: s.replace("    return c * np.asarray(v, dtype=float)",
+                             "    return c * np.asarray(v, dtype=float) + 0 * len(demo)"),
+         "defines demo, which other cells use"),
+        (lambda s: s.replace('# %% grading="skip"', '# %% grading="later"'), 'only "skip"'),
+    ],
+)
+def test_a_demonstration_that_grading_cannot_leave_out_is_refused(
+        tiny_copy: Path, edit, message: str) -> None:  # type: ignore[no-untyped-def]
+    master = Layout(tiny_copy).master("week01_tiny")
+    master.write_text(edit(master.read_text()))
+    with pytest.raises(CourseError, match=message):
+        build.main([], root=tiny_copy)
+
+
+def test_demonstrations_are_fingerprinted_for_the_grader(tiny_course: Path) -> None:
+    from course.engine.skipping import fingerprint
+
+    config = json.loads(Layout(tiny_course).autograder_config("week01_tiny").read_text())
+    assert config["skip_cells"] == [fingerprint("demo = add([1, 2], [3, 4])  # a demonstration: "
+                                                "nothing graded needs it")]

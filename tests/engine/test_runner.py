@@ -322,3 +322,25 @@ def test_tests_can_pass_trusted_callables_to_student_code() -> None:
         assert calls == [3.0, 9.0]
     finally:
         sandbox.close()
+
+
+def test_demonstrations_are_left_out_unless_the_students_code_needs_them(
+    tiny_course: Path, tmp_path: Path
+) -> None:
+    # The blank release's demonstration calls the unwritten `add`: left out, it raises nothing.
+    release = Layout(tiny_course).release_notebook("week01_tiny").read_text()
+    assert "demo = add(" in release
+    blank = grade(tiny_course, tmp_path, release)
+    assert not [n for n in blank.notes if "NotImplementedError" in n], blank.notes
+    # A student whose function reads the demonstration's result gets that cell run.
+    uses_demo = "def scale(c, v):\n    return c * np.asarray(v, dtype=float) + 0 * len(demo)"
+    relying = grade(tiny_course, tmp_path, notebook(tiny_course, {"scale": uses_demo}))
+    assert scores(relying) == {"add": 2, "scale": 1}, text(relying)
+    # An edited demonstration is the student's code: it runs, and its error is reported.
+    nb = notebook(tiny_course)
+    for cell in nb["cells"]:
+        if "demo = add(" in "".join(cell["source"]):
+            cell["source"] = "demo = 1 / 0"
+    edited = grade(tiny_course, tmp_path, nb)
+    assert scores(edited) == {"add": 2, "scale": 1}
+    assert any("ZeroDivisionError" in n for n in edited.notes), edited.notes

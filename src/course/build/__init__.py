@@ -10,8 +10,9 @@ from pathlib import Path
 from course.build.notebooks import RELEASE, SOLUTION, Context, make_notebook
 from course.build.testfiles import autograder_config, test_file
 from course.config import Course, Week, load_course
+from course.engine.skipping import bound_names, free_names, shared_state_changes
 from course.errors import CourseError
-from course.master import Master, read_master
+from course.master import Cell, Master, read_master
 from course.paths import Layout
 
 
@@ -85,9 +86,49 @@ def validate(master: Master, week: Week) -> None:
                     "hidden tests use plain string messages, so that no input or expected "
                     "value reaches a student"
                 )
+    _validate_demonstrations(master)
     stray = set(master.tests) - configured
     if stray:
         raise CourseError(f"{where}: tests for unknown questions: {', '.join(sorted(stray))}")
+
+
+def _validate_demonstrations(master: Master) -> None:
+    """A `grading="skip"` cell defines nothing that a cell grading runs uses, so leaving it
+    out cannot change a grade."""
+    def tree(i: int, cell: Cell) -> ast.Module:
+        try:
+            return ast.parse(cell.source)
+        except SyntaxError as exc:
+            raise CourseError(f"{master.path}: cell {i + 1} is not Python: {exc.msg}") from exc
+
+    cells = list(enumerate(master.cells))
+    used: set[str] = set()
+    for i, cell in cells:
+        if cell.kind in ("code", "answer") and not cell.skip_grading:
+            used |= free_names(tree(i, cell))
+    modules = {
+        alias.asname or alias.name.split(".")[0]
+        for i, cell in cells
+        if cell.kind in ("code", "answer")
+        for node in ast.walk(tree(i, cell))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    for i, cell in cells:
+        if cell.skip_grading:
+            changes = shared_state_changes(tree(i, cell), modules)
+            if changes:
+                raise CourseError(
+                    f'{master.path}: cell {i + 1} is marked grading="skip" but '
+                    f"{'; '.join(changes)}: leaving it out could change what other cells see"
+                )
+            shared = sorted(bound_names(tree(i, cell)) & used)
+            if shared:
+                raise CourseError(
+                    f'{master.path}: cell {i + 1} is marked grading="skip" but defines '
+                    f"{', '.join(shared)}, which other cells use; unmark it or move those "
+                    "definitions to a cell that grading runs"
+                )
 
 
 def _static_messages(source: str) -> bool:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from course.config import Course, Week
+from course.engine.skipping import fingerprint
 from course.master import Master
 
 IMPORT_LINE = "from otter.test_files import test_case"
@@ -54,5 +55,6 @@ def autograder_config(
             for q in week.points
         ],
         "limits": dict(sorted(vars(course.limits).items())),
+        "skip_cells": sorted({fingerprint(c.source) for c in master.cells if c.skip_grading}),
     }
     return json.dumps(data, sort_keys=True, indent=2) + "\n"

@@ -25,6 +25,7 @@ from course.engine.sandbox import (
     StudentException,
     StudentProblem,
 )
+from course.engine.skipping import cells_to_skip
 from course.engine.suite import Question, Suite, Test
 
 
@@ -160,6 +161,11 @@ class Grader:
         self.deadline = time.monotonic() + options.notebook_timeout
         self.enforced: dict[str, bool] = {}
         self.cell_errors: dict[int, str] = {}
+        self.trees = parse_each(cells)
+        needed = {q.name for q in suite.questions} | {
+            p for q in suite.questions for t in q.tests for p in t.params
+        }
+        self.demos = cells_to_skip(self.trees, cells, suite.skip_cells, needed)
 
     def boot(self) -> Sandbox:
         """A sandbox in which every cell that can run has run."""
@@ -169,7 +175,7 @@ class Grader:
             self.enforced = sandbox.enforced
             run = sandbox.run_cells(
                 self.cells,
-                set(self.bad_cells),
+                set(self.bad_cells) | self.demos,  # demonstrations nothing graded needs
                 self.options.cell_timeout,
                 self.deadline,
                 sorted({f for q in self.suite.questions for f in q.forbid}),
@@ -196,7 +202,7 @@ class Grader:
         return sandbox
 
     def grade(self) -> list[QuestionResult]:
-        trees = parse_cells(self.cells)
+        trees = [t for t in self.trees if t is not None]
         results = []
         try:
             for question in self.suite.questions:
@@ -314,18 +320,22 @@ _PARSE_LOCK = threading.Lock()  # CPython 3.11's parser is not safe under concur
 # parallel ast.parse calls failed with "AST constructor recursion depth mismatch" at 3k subs
 
 
-def parse_cells(cells: list[str]) -> list[ast.Module]:
-    """Syntax trees of the cells that parse (after turning IPython magics into calls)."""
+def parse_each(cells: list[str]) -> list[ast.Module | None]:
+    """Each cell's syntax tree (after turning IPython magics into calls), None where a cell
+    does not parse."""
     from IPython.core.inputtransformer2 import TransformerManager
 
     manager = TransformerManager()
-    trees = []
+    trees: list[ast.Module | None] = []
     with _PARSE_LOCK:
         for source in cells:
             try:
-                trees.append(ast.parse(manager.transform_cell(source)))
+                try:  # plain Python needs no transform
+                    trees.append(ast.parse(source))
+                except SyntaxError:
+                    trees.append(ast.parse(manager.transform_cell(source)))
             except (SyntaxError, ValueError, TypeError, RecursionError, MemoryError):
-                continue
+                trees.append(None)
     return trees
 
 

@@ -66,6 +66,8 @@ class Suite:
     limits: dict[str, float]
     root: Path
     """the course repository, whose answers the student's process must not see"""
+    skip_cells: frozenset[str] = frozenset()
+    """fingerprints of the author's demonstration cells, which grading may leave out"""
 
     @property
     def max_score(self) -> float:
@@ -136,4 +138,11 @@ def load_suite(layout: Layout, aid: str, public: bool = False) -> Suite:
                 str(q.get("hint", "")),
             )
         )
-    return Suite(aid, config["title"], tuple(questions), dict(config["limits"]), layout.root)
+    return Suite(
+        aid,
+        config["title"],
+        tuple(questions),
+        dict(config["limits"]),
+        layout.root,
+        frozenset(config.get("skip_cells", ())),
+    )

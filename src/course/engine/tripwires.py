@@ -83,9 +83,7 @@ class Tripwires:
     def install(self, names: Sequence[str]) -> None:
         """Put stand-ins in place for `names` (dotted, e.g. `np.dot`, `scipy.linalg`)."""
         names = [n for n in names if n and n != "@"]
-        for name in names:
-            if name.split(".")[0] in NUMPY_ROOTS:
-                self._replace_everywhere(name)
+        self._replace_everywhere([n for n in names if n.split(".")[0] in NUMPY_ROOTS])
         self.prefixes = tuple(n for n in names if n.split(".")[0] not in NUMPY_ROOTS)
         if self.prefixes:
             for module in list(sys.modules.values()):
@@ -105,24 +103,26 @@ class Tripwires:
 
         return disarm
 
-    def _replace_everywhere(self, name: str) -> None:
-        """Replace the numpy routine `name` in every loaded module that holds it (numpy's own
-        namespaces, and any library that imported it by name)."""
-        owner: Any = np
-        for part in name.split(".")[1:]:
-            owner = getattr(owner, part, None)
-            if owner is None:
-                return
-        original = owner
-        if not isinstance(original, _WRAPPABLE):
+    def _replace_everywhere(self, names: list[str]) -> None:
+        """Replace the numpy routines `names` in every loaded module that holds them (numpy's
+        own namespaces, and any library that imported one by name), in one pass."""
+        stands: dict[int, Stand] = {}
+        for name in names:
+            original: Any = np
+            for part in name.split(".")[1:]:
+                original = getattr(original, part, None)
+            if isinstance(original, _WRAPPABLE) and id(original) not in stands:
+                stands[id(original)] = Stand(original, name, self)
+        if not stands:
             return
-        stand = Stand(original, name, self)
         for module in list(sys.modules.values()):
             if not isinstance(module, types.ModuleType):
                 continue
             namespace = vars(module)
-            for attr, value in list(namespace.items()):
-                if value is original:
+            hits = [attr for attr, value in namespace.items() if id(value) in stands]
+            for attr in hits:
+                stand = stands[id(namespace[attr])]
+                if namespace[attr] is stand._original:
                     namespace[attr] = stand
 
     def wrap_module(self, module: types.ModuleType) -> None:
