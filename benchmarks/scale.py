@@ -1,6 +1,7 @@
 """Rehearsal at MOOC scale: a large synthetic class graded here and on a local Dask cluster.
 
     .venv/bin/python benchmarks/scale.py [--sizes 1000 3000 10000] [--workers 2]
+                                         [--weeks week01_vectors ...] [--no-cluster]
 
 Synthesizes classes of each size across every built week (copies of each week's sample class,
 minus the endless loops, which only add fixed timeouts), grades each with `course grade` on
@@ -44,16 +45,32 @@ def synthesize(aids: list[str], size: int, work: Path) -> dict[str, list[Path]]:
     return per_week
 
 
-def run(per_week: dict[str, list[Path]], work: Path, workers: int, scheduler: str | None) -> float:
-    start = time.perf_counter()
+def run(
+    per_week: dict[str, list[Path]], work: Path, workers: int, scheduler: str | None
+) -> dict[str, float]:
+    """Grade every week's class; seconds per week."""
+    seconds = {}
     for aid, notebooks in per_week.items():
         out = work / "out" / aid
         shutil.rmtree(out, ignore_errors=True)
+        start = time.perf_counter()
         summary = grade.main(
             aid, notebooks, out=out, root=ROOT, workers=workers, quiet=True, scheduler=scheduler
         )
+        seconds[aid] = time.perf_counter() - start
         assert summary.graded == len(notebooks), summary.failed
-    return time.perf_counter() - start
+    return seconds
+
+
+def _print_week_costs(costs: list[tuple[int, dict[str, float], dict[str, int]]]) -> None:
+    """Seconds per submission of each week, locally, at each size: where the time goes."""
+    if not costs:
+        return
+    sizes = "".join(f"{size:>10}" for size, _, _ in costs)
+    print(f"\nlocal seconds per submission, by week\n{'week':<26}{sizes}")
+    for aid in costs[0][1]:
+        row = "".join(f"{by_week[aid] / max(count[aid], 1):>10.3f}" for _, by_week, count in costs)
+        print(f"{aid:<26}{row}")
 
 
 def peak_mb() -> float:
@@ -67,9 +84,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000, 10000])
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--no-cluster", action="store_true")
+    parser.add_argument("--weeks", nargs="+", help="weeks to spread the class over (default: all)")
     args = parser.parse_args()
     layout = Layout(ROOT)
-    aids = [
+    aids = args.weeks or [
         w.id for w in load_course(layout.config).weeks if layout.autograder_config(w.id).is_file()
     ]
     print(f"weeks: {', '.join(aids)}; {os.cpu_count()} cores; {args.workers} workers")
@@ -85,15 +103,17 @@ def main() -> None:
             dashboard_address=None,
             silence_logs=50,
         )
+    costs: list[tuple[int, dict[str, float], dict[str, int]]] = []
     print(f"{'size':>7}{'local s':>10}{'per s':>9}{'cluster s':>11}{'per s':>9}{'peak MB':>9}")
     try:
         for size in args.sizes:
             with tempfile.TemporaryDirectory(prefix="course-scale-") as tmp:
                 work = Path(tmp)
                 per_week = synthesize(aids, size, work)
-                local = run(per_week, work, args.workers, None)
+                by_week = run(per_week, work, args.workers, None)
+                local = sum(by_week.values())
                 remote = (
-                    run(per_week, work, args.workers, cluster.scheduler_address)
+                    sum(run(per_week, work, args.workers, cluster.scheduler_address).values())
                     if cluster
                     else float("nan")
                 )
@@ -102,6 +122,8 @@ def main() -> None:
                     f"{size / remote:>9.1f}{peak_mb():>9.0f}",
                     flush=True,
                 )
+                costs.append((size, by_week, {a: len(n) for a, n in per_week.items()}))
+        _print_week_costs(costs)
     finally:
         if cluster is not None:
             cluster.close()
