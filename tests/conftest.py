@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,31 @@ SLOWEST_FIRST = ("test_nbgrader_agrees_with_course_grade", "test_gradescope_scor
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: not item.name.startswith(SLOWEST_FIRST))
+
+
+@pytest.fixture(scope="session")
+def write_agreement() -> Callable[[str, list[tuple[str, float, float]], dict[str, float]], Path]:
+    """Writes a table to read by eye: two graders' totals per submission."""
+    return _write_agreement
+
+
+def _write_agreement(
+    title: str, rows: list[tuple[str, float, float]], seconds: dict[str, float]
+) -> Path:
+    """Two graders' totals per submission and their seconds per submission, saved as
+    build/artifacts/agreement_<title>.md (the tests assert the equality)."""
+    lines = [
+        f"# Score agreement: {title}",
+        "",
+        ", ".join(f"{tool}: {s:.2f} s per submission" for tool, s in seconds.items()),
+        "",
+        "| submission | course grade | other | equal |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {n} | {a:g} | {b:g} | {'yes' if abs(a - b) < 1e-6 else 'NO'} |" for n, a, b in rows
+    ]
+    path = REPO / "build" / "artifacts" / f"agreement_{title}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n")
+    return path

@@ -7,8 +7,10 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,13 +53,17 @@ def test_the_zip_is_deterministic_and_installs_only_what_grading_needs(
 
 
 def test_gradescope_scores_equal_course_grade_on_the_sample_class(
-    sample_course: tuple[Path, str, Path], tmp_path: Path
+    sample_course: tuple[Path, str, Path], tmp_path: Path, write_agreement: Any
 ) -> None:
     root, aid, tiny_class = sample_course
     archive = gradescope.main(aid, root=root, out=tmp_path / "ag.zip")
     local = tmp_path / "local"
+    started = time.monotonic()
     grade.main(aid, [tiny_class], out=local, root=root, quiet=True)
+    ours = time.monotonic() - started
     names = grade.submission_names(sorted(tiny_class.glob("*.ipynb")))
+    rows = []
+    started = time.monotonic()
     for notebook in sorted(tiny_class.glob("*.ipynb")):
         remote = run_zip(archive, notebook, tmp_path)
         mine = json.loads((local / names[notebook] / "results.json").read_text())
@@ -65,4 +71,10 @@ def test_gradescope_scores_equal_course_grade_on_the_sample_class(
             (t["name"], t["score"]) for t in mine["tests"]
         ], notebook.name
         assert "def test_" not in json.dumps(remote), "no test source in Gradescope's results"
+        rows.append((names[notebook], mine["score"], remote["score"]))
+    theirs = time.monotonic() - started
     assert len(load_expected(tiny_class)) == len(names)
+    n = len(rows)
+    write_agreement(
+        f"gradescope_{aid}", rows, {"course grade": ours / n, "Gradescope zip": theirs / n}
+    )

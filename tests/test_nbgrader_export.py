@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +96,7 @@ NOT_COMPARABLE = {"reordered_cells"}
 
 
 def test_nbgrader_agrees_with_course_grade_on_the_sample_class(
-    sample_course: tuple[Path, str, Path], tmp_path: Path
+    sample_course: tuple[Path, str, Path], tmp_path: Path, write_agreement: Any
 ) -> None:
     tiny_course, aid, tiny_class = sample_course
     course_dir = tmp_path / "nbgrader"
@@ -117,10 +118,15 @@ def test_nbgrader_agrees_with_course_grade_on_the_sample_class(
         target.parent.mkdir(parents=True)
         ours = json.loads(path.read_text())
         target.write_text(json.dumps(as_nbgrader_submission(ours, release, kind)))
+    started = time.monotonic()
     nbgrader(course_dir, "autograde", aid)
+    nbgrader_seconds = time.monotonic() - started
     theirs = nbgrader_scores(course_dir, aid)
     local = tmp_path / "local"
+    started = time.monotonic()
     grade.main(aid, [tiny_class], out=local, root=tiny_course, quiet=True)
+    ours = time.monotonic() - started
+    rows = []
     for student, name in students.items():
         mine = json.loads((local / name / "results.json").read_text())
         for test in mine["tests"]:
@@ -128,6 +134,13 @@ def test_nbgrader_agrees_with_course_grade_on_the_sample_class(
                 name,
                 test["name"],
             )
+        rows.append((name, mine["score"], sum(theirs[student].values())))
+    n = len(students)
+    write_agreement(
+        f"nbgrader_{aid}",
+        rows,
+        {"course grade (all)": ours / len(names), "nbgrader autograde": nbgrader_seconds / n},
+    )
 
     nbgrader(course_dir, "generate_feedback", aid)
     first_hidden = next(

@@ -24,6 +24,7 @@ def test_the_schedule_says_what_is_released_due_and_upcoming(tiny_course: Path) 
     assert [w.id for w in released(course, date(2027, 1, 11))] == ["week01_tiny"]
     text = render(course, date(2027, 1, 12))
     assert "released, due in 6 day(s)" in text and "next release: week02_unwritten" in text
+    assert "released, past due" in render(course, date(2027, 1, 19))
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,8 @@ def render(course: Course, today: date) -> str:
         status = w.status(today)
         if status == "released" and w.due is not None:
             status = f"released, due in {(w.due - today).days} day(s)"
+        elif status == "due":
+            status = "released, past due"
         lines.append(f"{w.id:<{width}}  {_day(w.release):<10}  {_day(w.due):<10}  {status}")
     upcoming = [w for w in course.weeks if w.status(today) == "upcoming" and w.release]
     if upcoming:
