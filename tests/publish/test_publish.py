@@ -15,6 +15,7 @@ from course import publish
 from course.config import load_course
 from course.errors import CourseError
 from course.paths import Layout
+from course.publish.lock import STUDENT_ROOTS, closure, pins, student_lock
 from course.publish.schedule import released, render
 
 
@@ -127,3 +128,67 @@ def test_the_published_tree_checks_a_students_work_with_its_own_tooling(
     assert blank.returncode == 1 and "add is not written yet" in blank.stdout
     hidden = course("check", "week01_tiny", str(tiny_class / "correct.ipynb"), "--hidden")
     assert hidden.returncode == 2 and "stay with the instructor" in hidden.stderr
+
+
+def test_the_student_lock_is_the_instructors_pins_cut_to_what_students_run() -> None:
+    ours = Path(__file__).resolve().parents[2] / "requirements.txt"
+    full = pins(ours.read_text())
+    cut = pins(student_lock(ours.read_text()))
+    assert set(cut) < set(full) and all(cut[n] == full[n] for n in cut), "same pins, fewer"
+    for root in STUDENT_ROOTS:
+        assert root in cut
+    for tool in ("nbgrader", "distributed", "scipy", "pytest", "ruff", "mypy"):
+        assert tool not in cut, f"{tool} is instructor-only"
+    assert {"fqdn", "webcolors"} <= set(cut), "extras asked for (jsonschema[format-nongpl])"
+    assert closure(tuple(cut)) == set(cut), "closed: nothing a listed package needs is left out"
+
+
+def test_a_lock_without_a_needed_pin_is_a_clear_error() -> None:
+    with pytest.raises(CourseError, match=r"does not pin .*numpy.*--relock"):
+        student_lock("matplotlib==3.0\n")
+
+
+# Installed as sitecustomize in the published tree's test: any import of a module that only a
+# package outside the student lock provides fails, in every process that the check starts.
+BLOCKER = """
+import importlib.abc, importlib.metadata, sys
+ALLOWED = {ALLOWED!r}
+_blocked = {{
+    top
+    for top, dists in importlib.metadata.packages_distributions().items()
+    if not any(d.lower().replace("_", "-") in ALLOWED for d in dists) and top != "course"
+}}
+
+class _Blocker(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in _blocked:
+            raise ModuleNotFoundError(f"{{name}} is not in the student lock", name=name)
+        return None
+
+sys.meta_path.insert(0, _Blocker())
+"""
+
+
+@pytest.mark.slow
+def test_the_student_side_runs_on_the_student_lock_alone(
+    tiny_course: Path, tiny_class: Path, tmp_path: Path
+) -> None:
+    dest = tmp_path / "students"
+    publish.main(dest, root=tiny_course, today=date(2027, 1, 12))
+    allowed = set(pins((dest / "requirements.txt").read_text()))
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(BLOCKER.format(ALLOWED=sorted(allowed)))
+    env = {**os.environ, "PYTHONPATH": f"{dest / 'src'}{os.pathsep}{hook}"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, *args], cwd=dest, env=env, capture_output=True, text=True, timeout=120
+        )
+
+    blocked = run("-c", "import nbgrader")
+    assert "not in the student lock" in blocked.stderr, "the blocker works"
+    good = run("-m", "course.cli", "check", "week01_tiny", str(tiny_class / "correct.ipynb"))
+    assert good.returncode == 0, good.stdout + good.stderr
+    notebook = run("-c", "import otter, ipykernel.kernelapp, jupyterlab, matplotlib.pyplot")
+    assert notebook.returncode == 0, notebook.stderr

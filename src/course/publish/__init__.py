@@ -20,6 +20,7 @@ from course.config import Course, Week, load_course
 from course.errors import CourseError
 from course.master import read_master
 from course.paths import Layout
+from course.publish.lock import student_lock
 from course.publish.schedule import released
 from course.secrets import readable, scan, secrets_of
 
@@ -131,6 +132,7 @@ def tree(layout: Layout, course: Course, weeks: list[Week], today: date) -> dict
         if not (tooling / name).is_file():
             raise CourseError(f"{tooling / name} is missing: publish from the course repository")
         files[name] = (tooling / name).read_bytes()
+    files["requirements.txt"] = student_lock(files["requirements.txt"].decode()).encode()
     files["course_config.py"] = student_config(course, weeks, "course_config.py").encode()
     files["README.md"] = student_readme(course, weeks, today).encode()
     files[".gitignore"] = b"/.venv/\n/workspace/\n__pycache__/\n*.egg-info/\n.ipynb_checkpoints/\n"
