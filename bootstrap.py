@@ -51,7 +51,7 @@ def ensure_env() -> None:
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     if STAMP.exists() and STAMP.read_text() == fingerprint():
         return
-    say("installing pinned requirements (about a minute on a fresh machine)")
+    say("installing pinned requirements (about 3 minutes on a fresh machine)")
     pip = (PY, "-m", "pip", "--disable-pip-version-check", "-q")
     run(*pip, "install", "-r", ROOT / "requirements.txt")
     run(*pip, "install", "--no-deps", "-e", ROOT)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 import shutil
-from collections.abc import Callable
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -91,3 +97,50 @@ def _write_agreement(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+# A Jupyter server on loopback with a fresh token: start(command, cwd, env) -> (base URL, token).
+JupyterServer = Callable[[list[str], Path, dict[str, str]], tuple[str, str]]
+
+
+@pytest.fixture()
+def jupyter_server() -> Iterator[JupyterServer]:
+    """Starts real Jupyter servers (lab or plain) for a test and stops them after it."""
+    running: list[subprocess.Popen[bytes]] = []
+
+    def start(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[str, str]:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = int(s.getsockname()[1])
+        token = secrets.token_hex(16)
+        command = [
+            *command,
+            f"--port={port}",
+            f"--IdentityProvider.token={token}",
+            "--ServerApp.ip=127.0.0.1",
+            "--ServerApp.open_browser=False",
+            "--allow-root",
+        ]
+        server = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        running.append(server)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+                return base, token
+            except OSError:
+                time.sleep(0.3)
+        pytest.fail(f"{command[0]} did not start within 60 s")
+
+    yield start
+    for server in running:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -90,13 +91,35 @@ def nbgrader_scores(course_dir: Path, aid: str) -> dict[str, dict[str, float]]:
     return scores
 
 
+def formgrader_totals(course_dir: Path, aid: str, jupyter_server: Any) -> dict[str, float]:
+    """What the instructor sees in nbgrader's formgrader (a real Jupyter server with its
+    extension) for the week: each student's total."""
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(course_dir / ".jupyter-config")}
+    command = [str(BIN / "jupyter"), "server", f"--ServerApp.root_dir={course_dir}"]
+    base, token = jupyter_server(command, course_dir, env)
+
+    def get(path: str) -> Any:
+        request = urllib.request.Request(
+            f"{base}{path}", headers={"Authorization": f"token {token}"}
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read()) if "/api/" in path else response.read().decode()
+
+    assert "Manage Assignments" in get("/formgrader"), "the formgrader page is served"
+    assert [a["name"] for a in get("/formgrader/api/assignments")] == [aid]
+    return {s["student"]: float(s["score"]) for s in get(f"/formgrader/api/submissions/{aid}")}
+
+
 # nbgrader runs cells in notebook order: tests placed before the answers fail there, while
 # `course grade` runs every cell first. That one known difference is documented in README.md.
 NOT_COMPARABLE = {"reordered_cells"}
 
 
 def test_nbgrader_agrees_with_course_grade_on_the_sample_class(
-    sample_course: tuple[Path, str, Path], tmp_path: Path, write_agreement: Any
+    sample_course: tuple[Path, str, Path],
+    tmp_path: Path,
+    write_agreement: Any,
+    jupyter_server: Any,
 ) -> None:
     tiny_course, aid, tiny_class = sample_course
     course_dir = tmp_path / "nbgrader"
@@ -135,6 +158,8 @@ def test_nbgrader_agrees_with_course_grade_on_the_sample_class(
                 test["name"],
             )
         rows.append((name, mine["score"], sum(theirs[student].values())))
+    totals = {student: total for (_, total, _), student in zip(rows, students, strict=True)}
+    assert formgrader_totals(course_dir, aid, jupyter_server) == pytest.approx(totals)
     n = len(students)
     write_agreement(
         f"nbgrader_{aid}",

@@ -60,15 +60,17 @@ def plant_sentinels(text: str, hidden_sources: list[str]) -> tuple[str, list[str
 
 
 def _all_text(folder: Path) -> str:
-    return "\n".join(p.read_text(errors="replace") for p in sorted(folder.rglob("*"))
-                     if p.is_file())
+    return "\n".join(
+        p.read_text(errors="replace") for p in sorted(folder.rglob("*")) if p.is_file()
+    )
 
 
 @pytest.mark.parametrize(("root", "aid"), COURSES, ids=IDS)
 def test_planted_sentinels_never_reach_the_release(root: Path, aid: str, tmp_path: Path) -> None:
     copy = tmp_path / "course"
-    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", ".git", "build", "tests",
-                                                              "workspace"))
+    shutil.copytree(
+        root, copy, ignore=shutil.ignore_patterns(".venv", ".git", "build", "tests", "workspace")
+    )
     layout = Layout(copy)
     master = read_master(aid, layout.master(aid))
     hidden = [t.source for tests in master.tests.values() for t in tests if t.hidden]
@@ -79,8 +81,10 @@ def test_planted_sentinels_never_reach_the_release(root: Path, aid: str, tmp_pat
     assert solution_tokens and hidden_tokens
     for token in solution_tokens + hidden_tokens:
         assert token not in release, f"{token} leaked into release/{aid}"
-    solutions, autograder = _all_text(layout.solutions_dir(aid)), _all_text(
-        layout.autograder_dir(aid))
+    solutions, autograder = (
+        _all_text(layout.solutions_dir(aid)),
+        _all_text(layout.autograder_dir(aid)),
+    )
     assert all(t in solutions for t in solution_tokens), "planting failed: test would not fail"
     assert all(t in autograder for t in hidden_tokens), "planting failed: test would not fail"
 
@@ -94,6 +98,7 @@ def test_the_committed_release_holds_no_solution_or_hidden_test_line(root: Path,
     layout = Layout(root)
     secrets = secrets_of(read_master(aid, layout.master(aid)))
     assert secrets.lines, "a master without distinctive secret lines: the scan would prove nothing"
-    files = {p: readable(p, p.read_bytes()) for p in layout.release_dir(aid).rglob("*")
-             if p.is_file()}
+    files = {
+        p: readable(p, p.read_bytes()) for p in layout.release_dir(aid).rglob("*") if p.is_file()
+    }
     assert not scan(files, [secrets])

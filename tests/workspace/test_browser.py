@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import shutil
-import socket
-import subprocess
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,54 +19,44 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 AID, QUESTION = "week01_vectors", "dot"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture()
-def lab(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+def lab(tmp_path: Path, jupyter_server: Any) -> tuple[str, Path]:
     if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed: `python3 bootstrap.py test` installs "
-                    "it with apt-get when run as root")
+        pytest.skip(
+            "Debian's chromium is not installed: `python3 bootstrap.py test` installs "
+            "it with apt-get when run as root"
+        )
     if not Layout(REPO).release_notebook(AID).is_file():
         pytest.skip(f"{AID} is not built")
     prepared = workspace.prepare(AID, root=REPO, workspace=tmp_path / "ws")
-    port, token = _free_port(), secrets.token_hex(16)
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
-           "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
-           "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "lab-ws")}
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
+        "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "lab-ws"),
+    }
     news = tmp_path / "settings" / "@jupyterlab" / "apputils-extension"
     news.mkdir(parents=True)  # no "get notified about Jupyter news?" toast over the page
     (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
-    command = workspace.lab_command(prepared.folder, prepared.notebook, port=port,
-                                    no_browser=True)
-    command += [f"--IdentityProvider.token={token}", "--ServerApp.ip=127.0.0.1",
-                "--allow-root", "--LabApp.news_url=", "--LabApp.check_for_updates_class="
-                "jupyterlab.NeverCheckForUpdate"]
-    server = subprocess.Popen(command, cwd=prepared.folder, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        server.kill()
-        pytest.fail("JupyterLab did not start within 60 s")
-    try:
-        yield f"{base}/lab/tree/{prepared.notebook.name}?token={token}", prepared.notebook
-    finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=30)
+    command = workspace.lab_command(prepared.folder, prepared.notebook, port=None, no_browser=True)
+    command += [
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    base, token = jupyter_server(command, prepared.folder, env)
+    return f"{base}/lab/tree/{prepared.notebook.name}?token={token}", prepared.notebook
 
 
 def _solution_of(question: str) -> str:
@@ -84,8 +68,7 @@ def _solution_of(question: str) -> str:
     raise AssertionError(f"no answer cell for {question}")
 
 
-def test_a_student_writes_one_exercise_and_sees_checks_and_figures(
-        lab: tuple[str, Path]) -> None:
+def test_a_student_writes_one_exercise_and_sees_checks_and_figures(lab: tuple[str, Path]) -> None:
     from playwright.sync_api import sync_playwright
 
     url, _ = lab
@@ -108,8 +91,7 @@ def _work_through_the_notebook(page: Any, url: str, artifacts: Path) -> None:
     """Open the notebook, write one answer, Run > Run All Cells, read the checks and a figure."""
     page.goto(url)
     page.wait_for_selector(".jp-Notebook .jp-Cell")
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
-                           state="attached")
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", state="attached")
     answer = page.locator(".jp-CodeCell").filter(has_text=f"def {QUESTION}(").first
     answer.locator(".cm-content").click()
     page.keyboard.press("Control+a")

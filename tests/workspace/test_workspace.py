@@ -43,6 +43,8 @@ def test_progress_shows_each_week(tiny_copy: Path, tiny_class: Path, tmp_path: P
     prepared.notebook.write_bytes((tiny_class / "mutant_add_subtracts.ipynb").read_bytes())
     rows = progress.collect(root=tiny_copy, workspace=ws)
     assert [(r.aid, r.status, r.passed) for r in rows] == [
-        ("week01_tiny", "in progress", 1), ("week02_unwritten", "not released", 0)]
+        ("week01_tiny", "in progress", 1),
+        ("week02_unwritten", "not released", 0),
+    ]
     assert "1/2" in progress.render(rows)
     assert progress.figure(rows, ws / "progress.png").stat().st_size > 1000

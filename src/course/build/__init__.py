@@ -95,6 +95,7 @@ def validate(master: Master, week: Week) -> None:
 def _validate_demonstrations(master: Master) -> None:
     """A `grading="skip"` cell defines nothing that a cell grading runs uses, so leaving it
     out cannot change a grade."""
+
     def tree(i: int, cell: Cell) -> ast.Module:
         try:
             return ast.parse(cell.source)

@@ -52,9 +52,7 @@ def master_cells(solutions: bool) -> Transform:
                 continue
             body = cell.source
             if cell.kind == "answer":
-                body = (
-                    without_markers(body) if solutions else strip_solutions(body, cell.question)
-                )
+                body = without_markers(body) if solutions else strip_solutions(body, cell.question)
             out.append(_from_master(cell, body))
         return out
 

@@ -12,6 +12,7 @@ from course.grade.backends import Backend, Graded, LocalBackend
 from course.grade.progress import Progress
 from course.grade.report import write_report
 from course.grade.reports import (
+    digest,
     gradebook_csv,
     load_results,
     write_atomic,
@@ -110,7 +111,7 @@ def main(
     for path in paths:
         data = load_results(out / names[path] / "results.json")
         if data is not None:
-            rows.append((names[path], data))
+            rows.append((names[path], digest(data)))
             summary.scores[names[path]] = float(data["score"])
     summary.gradebook = out / "gradebook.csv"
     questions = [q.name for q in suite.questions]

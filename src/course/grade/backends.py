@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -33,6 +33,11 @@ def render(path: Path, name: str, suite: Suite, options: Options) -> Graded:
     )
 
 
+# Submissions in flight per worker: enough to keep every worker busy, few enough that memory
+# stays flat however large the class (a finished submission is let go as soon as it is yielded).
+IN_FLIGHT_PER_WORKER = 4
+
+
 class Backend:
     """Grades a batch and yields (path, Graded or the exception that stopped grading)."""
 
@@ -55,12 +60,22 @@ class LocalBackend(Backend):
         self.suite, self.options, self.workers = suite, options, max(1, workers)
 
     def grade(self, todo: dict[Path, str]) -> Iterator[tuple[Path, Graded | BaseException]]:
+        waiting = iter(todo.items())
+        running: dict[Future[Graded], Path] = {}
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            futures = {
-                pool.submit(render, p, n, self.suite, self.options): p for p, n in todo.items()
-            }
-            for future in as_completed(futures):
-                try:
-                    yield futures[future], future.result()
-                except Exception as exc:
-                    yield futures[future], exc
+            while True:
+                while len(running) < IN_FLIGHT_PER_WORKER * self.workers:
+                    item = next(waiting, None)
+                    if item is None:
+                        break
+                    path, name = item
+                    running[pool.submit(render, path, name, self.suite, self.options)] = path
+                if not running:
+                    return
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    path = running.pop(future)
+                    try:
+                        yield path, future.result()
+                    except Exception as exc:
+                        yield path, exc

@@ -19,7 +19,7 @@ from typing import Any
 from course.engine import Options, load_suite
 from course.engine.suite import Suite
 from course.errors import CourseError
-from course.grade.backends import Backend, Graded, render
+from course.grade.backends import IN_FLIGHT_PER_WORKER, Backend, Graded, render
 from course.paths import Layout
 
 _SUITES: dict[str, Suite] = {}  # per worker process: autograders already loaded
@@ -84,20 +84,38 @@ class DaskBackend(Backend):
         from distributed import as_completed
 
         files = self.client.scatter(self.files, broadcast=True)  # shipped once per worker
-        futures = {
-            self.client.submit(
-                grade_on_worker,
-                self.aid,
-                files,
-                path.read_bytes(),
-                name,
-                key=f"grade-{self.aid}-{name}",
-                retries=2,
-            ): path
-            for path, name in todo.items()
-        }
-        for future in as_completed(futures):
+        # A window of submissions in flight, refilled as results come back: the notebooks of a
+        # 100,000-submission batch are never all in the scheduler's memory at once.
+        threads = sum(self.client.nthreads().values()) or 1
+        window = max(64, IN_FLIGHT_PER_WORKER * threads)
+        waiting = iter(todo.items())
+        running: dict[Any, Path] = {}
+        pending = as_completed()
+
+        def submit_next() -> None:
+            item = next(waiting, None)
+            if item is not None:
+                path, name = item
+                future = self.client.submit(
+                    grade_on_worker,
+                    self.aid,
+                    files,
+                    path.read_bytes(),
+                    name,
+                    key=f"grade-{self.aid}-{name}",
+                    retries=2,
+                )
+                running[future] = path
+                pending.add(future)
+
+        for _ in range(window):
+            submit_next()
+        for future in pending:
+            path = running.pop(future)
             try:
-                yield futures[future], future.result()
+                yield path, future.result()
             except Exception as exc:
-                yield futures[future], exc
+                yield path, exc
+            finally:
+                future.release()
+            submit_next()

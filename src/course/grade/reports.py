@@ -122,6 +122,23 @@ def gradebook_csv(rows: list[tuple[str, dict[str, Any]]], questions: list[str]) 
     return out.getvalue()
 
 
+def digest(data: dict[str, Any]) -> dict[str, Any]:
+    """The part of a results.json that the gradebook and the report read: a large batch keeps
+    only this in memory, not every message of every submission."""
+    extra = data.get("extra_data", {})
+    return {
+        "score": data["score"],
+        "tests": [
+            {"name": t["name"], "score": t["score"], "max_score": t.get("max_score", 0.0)}
+            for t in data["tests"]
+        ],
+        "extra_data": {
+            "max_score": extra.get("max_score", 0.0),
+            "failed_tests": list(extra.get("failed_tests", [])),
+        },
+    }
+
+
 def _num(value: float) -> str:
     return f"{value:g}"
 

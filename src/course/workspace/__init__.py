@@ -51,8 +51,7 @@ def lab_command(folder: Path, notebook: Path, *, port: int | None, no_browser: b
     """The JupyterLab command line that opens `notebook` with `folder` as its root."""
     import sys
 
-    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}",
-               notebook.name]
+    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", notebook.name]
     if port is not None:
         command.append(f"--port={port}")
     if no_browser:

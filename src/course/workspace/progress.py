@@ -23,8 +23,7 @@ class WeekStatus:
     total: int
 
 
-def collect(*, root: Path, workspace: Path | None = None, hidden: bool = False
-            ) -> list[WeekStatus]:
+def collect(*, root: Path, workspace: Path | None = None, hidden: bool = False) -> list[WeekStatus]:
     """Check every week's workspace notebook (public tests; hidden too with `hidden`)."""
     layout = Layout(root)
     course = load_course(layout.config)
@@ -34,7 +33,8 @@ def collect(*, root: Path, workspace: Path | None = None, hidden: bool = False
         total = len(week.points)
         notebook = folder / week.id / f"{week.id}.ipynb"
         if not layout.autograder_config(week.id).is_file() and not (
-                layout.release_notebook(week.id).is_file()):
+            layout.release_notebook(week.id).is_file()
+        ):
             rows.append(WeekStatus(week.id, week.title, "not released", 0, total))
         elif not notebook.is_file():
             rows.append(WeekStatus(week.id, week.title, "not started", 0, total))
@@ -69,8 +69,9 @@ def figure(rows: list[WeekStatus], path: Path) -> Path:
         raise CourseError("no weeks to show")
     fig, ax = plt.subplots(figsize=(8, 3.2))
     shares = [r.passed / r.total * 100 for r in rows]
-    colors = ["#55a868" if r.status == "done" else "#dd8452" if r.passed else "#cccccc"
-              for r in rows]
+    colors = [
+        "#55a868" if r.status == "done" else "#dd8452" if r.passed else "#cccccc" for r in rows
+    ]
     ax.bar([r.aid[:6] for r in rows], shares, color=colors)
     ax.set(title="Your progress", xlabel="week", ylabel="exercises passing (%)", ylim=(0, 100))
     fig.tight_layout()
