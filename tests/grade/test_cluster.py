@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import threading
 import time
@@ -15,7 +16,9 @@ from typing import Any
 import pytest
 
 from course import grade
+from course.engine.runner import read_code_cells
 from course.errors import CourseError
+from course.grade.cluster import shipped
 
 pytestmark = [
     pytest.mark.slow,
@@ -49,12 +52,40 @@ def _comparable(out: Path) -> dict[str, Any]:
     return found
 
 
+def with_outputs(notebook: dict[str, Any]) -> dict[str, Any]:
+    """The notebook as a student saves it: every code cell with a large image output."""
+    image = {"output_type": "display_data", "metadata": {}, "data": {"image/png": "iVBO" * 50000}}
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"] = [image]
+    return notebook
+
+
+def test_a_submission_is_shipped_without_its_outputs(tiny_class: Path, tmp_path: Path) -> None:
+    saved = tmp_path / "saved.ipynb"
+    correct = json.loads((tiny_class / "correct.ipynb").read_text())
+    saved.write_text(json.dumps(with_outputs(correct)))
+    sent = tmp_path / "sent.ipynb"
+    sent.write_bytes(shipped(saved.read_bytes()))
+    assert sent.stat().st_size < saved.stat().st_size / 20
+    assert read_code_cells(sent) == read_code_cells(saved), "the grader reads the same code"
+    for broken in (b"{not json", b"\xff\xfe", b'{"cells": 3}', b"[]"):
+        assert shipped(broken) == broken, "unreadable files go as they are, to fail the same way"
+
+
 def test_the_cluster_gives_exactly_the_local_results(
     cluster: Any, tiny_course: Path, tiny_class: Path, tmp_path: Path
 ) -> None:
+    tiny_class_copy = tmp_path / "class"
+    shutil.copytree(tiny_class, tiny_class_copy)
+    tiny_class = tiny_class_copy
+    correct = json.loads((tiny_class / "correct.ipynb").read_text())
+    (tiny_class / "with_outputs.ipynb").write_text(json.dumps(with_outputs(correct)))
+    (tiny_class / "malformed.ipynb").write_text('{"cells": [')
     local = grade.main(
         "week01_tiny", [tiny_class], out=tmp_path / "local", root=tiny_course, quiet=True
     )
+    assert local.scores["with_outputs"] == local.scores["correct"]
     remote = grade.main(
         "week01_tiny",
         [tiny_class],

@@ -1,14 +1,16 @@
 """Grading on a Dask distributed cluster (and through Dask on Slurm, PBS or Kubernetes).
 
 The week's autograder (config and test files) is shipped to every worker once and loaded there
-once; submissions stream to the workers as bytes; each worker grades with the same engine and
-sandbox as local grading and sends back the rendered files. Dask reschedules the tasks of a
+once; submissions stream to the workers as bytes (without their outputs), a window at a time;
+each worker grades with the same engine and sandbox as local grading and sends back the
+rendered files. Dask reschedules the tasks of a
 worker that dies, so no submission is lost.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import tempfile
 from collections.abc import Iterator
@@ -35,6 +37,24 @@ def autograder_files(layout: Layout, aid: str) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and "__pycache__" not in p.parts
     }
+
+
+def shipped(notebook: bytes) -> bytes:
+    """What a worker needs of a submission: its cells without their outputs. Grading never
+    reads outputs, and a notebook's images are most of its bytes (the driver's network is the
+    first limit of a very large batch). A file that is not a readable notebook goes as it is,
+    so the worker reports it exactly as local grading does."""
+    try:
+        data = json.loads(notebook.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return notebook
+    if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
+        return notebook
+    for cell in data["cells"]:
+        if isinstance(cell, dict):
+            cell.pop("outputs", None)
+            cell.pop("attachments", None)
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
 
 def _suite_on_worker(aid: str, files: dict[str, bytes]) -> Suite:
@@ -100,7 +120,7 @@ class DaskBackend(Backend):
                     grade_on_worker,
                     self.aid,
                     files,
-                    path.read_bytes(),
+                    shipped(path.read_bytes()),
                     name,
                     key=f"grade-{self.aid}-{name}",
                     retries=2,
