@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,13 @@ GOOD: dict[str, Any] = {
 
 def test_the_course_config_has_the_twelve_weeks_of_the_syllabus(repo: Path) -> None:
     course = load_course(repo / "course_config.py")
-    syllabus = (repo.parent / "shared" / "design" / "syllabus.md").read_text()
+    design = Path(os.environ.get("COURSE_DESIGN_DIR", repo.parent / "shared" / "design"))
+    if not (design / "syllabus.md").is_file():
+        pytest.skip(
+            f"the course design is not at {design}: check out next to shared/, "
+            "or set COURSE_DESIGN_DIR"
+        )
+    syllabus = (design / "syllabus.md").read_text()
     ids = re.findall(r"^### (week\d\d_[a-z_0-9]+)", syllabus, flags=re.M)
     assert [w.id for w in course.weeks] == ids
     assert [w.number for w in course.weeks] == list(range(1, 13))
