@@ -82,6 +82,8 @@ def test_the_cluster_gives_exactly_the_local_results(
     correct = json.loads((tiny_class / "correct.ipynb").read_text())
     (tiny_class / "with_outputs.ipynb").write_text(json.dumps(with_outputs(correct)))
     (tiny_class / "malformed.ipynb").write_text('{"cells": [')
+    (tiny_class / "other").mkdir()  # the same stem twice: named malformed_2, quoted as its file
+    (tiny_class / "other" / "malformed.ipynb").write_text("[]")
     local = grade.main(
         "week01_tiny", [tiny_class], out=tmp_path / "local", root=tiny_course, quiet=True
     )

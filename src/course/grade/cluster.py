@@ -68,14 +68,17 @@ def _suite_on_worker(aid: str, files: dict[str, bytes]) -> Suite:
     return _SUITES[key]
 
 
-def grade_on_worker(aid: str, files: dict[str, bytes], notebook: bytes, name: str) -> Graded:
-    """Runs on a Dask worker: grade one submission given as bytes."""
+def grade_on_worker(
+    aid: str, files: dict[str, bytes], notebook: bytes, name: str, filename: str
+) -> Graded:
+    """Runs on a Dask worker: grade one submission given as bytes, under its own file name (which
+    messages about an unreadable file quote, as local grading does)."""
     # Dask marks worker processes as daemons, which multiprocessing forbids to have children;
     # the sandboxes it starts are killed by the engine itself, never left behind.
     multiprocessing.current_process().daemon = False
     suite = _suite_on_worker(aid, files)
     with tempfile.TemporaryDirectory(prefix="course-submission-") as tmp:
-        path = Path(tmp) / f"{name}.ipynb"
+        path = Path(tmp) / (Path(filename).name or f"{name}.ipynb")
         path.write_bytes(notebook)
         return render(path, name, suite, Options.for_suite(suite, also_hide=(Path(tmp),)))
 
@@ -122,6 +125,7 @@ class DaskBackend(Backend):
                     files,
                     shipped(path.read_bytes()),
                     name,
+                    path.name,
                     key=f"grade-{self.aid}-{name}",
                     retries=2,
                 )
