@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,14 @@ def test_a_master_edit_makes_the_build_stale(tiny_copy: Path) -> None:
     assert build.main([], root=tiny_copy, check=True).changed
 
 
+def assert_build_refuses(tiny_copy: Path, edit: Callable[[str], str], message: str) -> None:
+    """Edit the tiny master; the build must refuse it with `message`."""
+    master = Layout(tiny_copy).master("week01_tiny")
+    master.write_text(edit(master.read_text()))
+    with pytest.raises(CourseError, match=message):
+        build.main([], root=tiny_copy)
+
+
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
@@ -102,10 +111,7 @@ def test_a_master_edit_makes_the_build_stale(tiny_copy: Path) -> None:
 def test_a_master_that_disagrees_with_the_config_is_refused(
     tiny_copy: Path, edit, message: str
 ) -> None:  # type: ignore[no-untyped-def]
-    master = Layout(tiny_copy).master("week01_tiny")
-    master.write_text(edit(master.read_text()))
-    with pytest.raises(CourseError, match=message):
-        build.main([], root=tiny_copy)
+    assert_build_refuses(tiny_copy, edit, message)
 
 
 def test_naming_a_week_without_a_master_or_an_unknown_week_is_a_clear_error(
@@ -161,10 +167,7 @@ def test_files_left_by_running_a_notebook_are_not_stale(tiny_copy: Path) -> None
 def test_a_demonstration_that_grading_cannot_leave_out_is_refused(
     tiny_copy: Path, edit, message: str
 ) -> None:  # type: ignore[no-untyped-def]
-    master = Layout(tiny_copy).master("week01_tiny")
-    master.write_text(edit(master.read_text()))
-    with pytest.raises(CourseError, match=message):
-        build.main([], root=tiny_copy)
+    assert_build_refuses(tiny_copy, edit, message)
 
 
 def test_demonstrations_are_fingerprinted_for_the_grader(tiny_course: Path) -> None:

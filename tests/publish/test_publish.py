@@ -103,23 +103,31 @@ def test_publishing_inside_the_instructor_repository_is_refused(tiny_course: Pat
         publish.main(tiny_course / "public", root=tiny_course, today=date(2027, 1, 12))
 
 
+def published(tiny_course: Path, tmp_path: Path) -> Path:
+    """The tiny course's student repository, published as of a date when week 1 is out."""
+    dest = tmp_path / "students"
+    publish.main(dest, root=tiny_course, today=date(2027, 1, 12))
+    return dest
+
+
+def python_in(
+    dest: Path, *args: str, path: tuple[Path, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    """Python run in the student repository, importing its own `course` package first."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(map(str, (dest / "src", *path)))}
+    return subprocess.run(
+        [sys.executable, *args], cwd=dest, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
 @pytest.mark.slow
 def test_the_published_tree_checks_a_students_work_with_its_own_tooling(
     tiny_course: Path, tiny_class: Path, tmp_path: Path
 ) -> None:
-    dest = tmp_path / "students"
-    publish.main(dest, root=tiny_course, today=date(2027, 1, 12))
-    env = {**os.environ, "PYTHONPATH": str(dest / "src")}
+    dest = published(tiny_course, tmp_path)
 
     def course(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "course.cli", *args],
-            cwd=dest,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        return python_in(dest, "-m", "course.cli", *args)
 
     assert "build" not in course("--help").stdout.split("VERB")[1], "student side only"
     good = course("check", "week01_tiny", str(tiny_class / "correct.ipynb"))
@@ -173,18 +181,14 @@ sys.meta_path.insert(0, _Blocker())
 def test_the_student_side_runs_on_the_student_lock_alone(
     tiny_course: Path, tiny_class: Path, tmp_path: Path
 ) -> None:
-    dest = tmp_path / "students"
-    publish.main(dest, root=tiny_course, today=date(2027, 1, 12))
+    dest = published(tiny_course, tmp_path)
     allowed = set(pins((dest / "requirements.txt").read_text()))
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(BLOCKER.format(ALLOWED=sorted(allowed)))
-    env = {**os.environ, "PYTHONPATH": f"{dest / 'src'}{os.pathsep}{hook}"}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, *args], cwd=dest, env=env, capture_output=True, text=True, timeout=120
-        )
+        return python_in(dest, *args, path=(hook,))
 
     blocked = run("-c", "import nbgrader")
     assert "not in the student lock" in blocked.stderr, "the blocker works"

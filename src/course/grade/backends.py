@@ -4,11 +4,12 @@ Both return the same rendered files; the caller writes them, so output and resum
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from course.engine import Options, grade_notebook
 from course.engine.suite import Suite
@@ -38,6 +39,29 @@ def render(path: Path, name: str, suite: Suite, options: Options) -> Graded:
 IN_FLIGHT_PER_WORKER = 4
 
 
+def in_flight(
+    todo: dict[Path, str],
+    window: int,
+    submit: Callable[[Path, str], Any],
+    first_done: Callable[[list[Any]], Iterable[Any]],
+) -> Iterator[tuple[Path, Graded | BaseException]]:
+    """Grade `todo` with at most `window` submissions submitted and not yet yielded, refilling
+    as futures finish (`first_done` waits for at least one); any executor's futures will do."""
+    waiting = iter(todo.items())
+    running: dict[Any, Path] = {}
+    while True:
+        while len(running) < window and (item := next(waiting, None)):
+            running[submit(*item)] = item[0]
+        if not running:
+            return
+        for future in first_done(list(running)):
+            path = running.pop(future)
+            try:
+                yield path, future.result()
+            except Exception as exc:
+                yield path, exc
+
+
 class Backend:
     """Grades a batch and yields (path, Graded or the exception that stopped grading)."""
 
@@ -60,22 +84,10 @@ class LocalBackend(Backend):
         self.suite, self.options, self.workers = suite, options, max(1, workers)
 
     def grade(self, todo: dict[Path, str]) -> Iterator[tuple[Path, Graded | BaseException]]:
-        waiting = iter(todo.items())
-        running: dict[Future[Graded], Path] = {}
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            while True:
-                while len(running) < IN_FLIGHT_PER_WORKER * self.workers:
-                    item = next(waiting, None)
-                    if item is None:
-                        break
-                    path, name = item
-                    running[pool.submit(render, path, name, self.suite, self.options)] = path
-                if not running:
-                    return
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    path = running.pop(future)
-                    try:
-                        yield path, future.result()
-                    except Exception as exc:
-                        yield path, exc
+            yield from in_flight(
+                todo,
+                IN_FLIGHT_PER_WORKER * self.workers,
+                lambda path, name: pool.submit(render, path, name, self.suite, self.options),
+                lambda running: wait(running, return_when=FIRST_COMPLETED).done,
+            )

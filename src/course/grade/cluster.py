@@ -21,7 +21,7 @@ from typing import Any
 from course.engine import Options, load_suite
 from course.engine.suite import Suite
 from course.errors import CourseError
-from course.grade.backends import IN_FLIGHT_PER_WORKER, Backend, Graded, render
+from course.grade.backends import IN_FLIGHT_PER_WORKER, Backend, Graded, in_flight, render
 from course.paths import Layout
 
 _SUITES: dict[str, Suite] = {}  # per worker process: autograders already loaded
@@ -104,42 +104,27 @@ class DaskBackend(Backend):
         self.client.close()
 
     def grade(self, todo: dict[Path, str]) -> Iterator[tuple[Path, Graded | BaseException]]:
-        from distributed import as_completed
+        from distributed import wait
 
         files = self.client.scatter(self.files, broadcast=True)  # shipped once per worker
-        # A window of submissions in flight, refilled as results come back: the notebooks of a
-        # 100,000-submission batch are never all in the scheduler's memory at once.
+
+        def submit(path: Path, name: str) -> Any:
+            return self.client.submit(
+                grade_on_worker,
+                self.aid,
+                files,
+                shipped(path.read_bytes()),
+                name,
+                path.name,
+                key=f"grade-{self.aid}-{name}",
+                retries=2,
+            )
+
+        # The notebooks of a 100,000-submission batch are never all in the scheduler at once.
         threads = sum(self.client.nthreads().values()) or 1
-        window = max(64, IN_FLIGHT_PER_WORKER * threads)
-        waiting = iter(todo.items())
-        running: dict[Any, Path] = {}
-        pending = as_completed()
-
-        def submit_next() -> None:
-            item = next(waiting, None)
-            if item is not None:
-                path, name = item
-                future = self.client.submit(
-                    grade_on_worker,
-                    self.aid,
-                    files,
-                    shipped(path.read_bytes()),
-                    name,
-                    path.name,
-                    key=f"grade-{self.aid}-{name}",
-                    retries=2,
-                )
-                running[future] = path
-                pending.add(future)
-
-        for _ in range(window):
-            submit_next()
-        for future in pending:
-            path = running.pop(future)
-            try:
-                yield path, future.result()
-            except Exception as exc:
-                yield path, exc
-            finally:
-                future.release()
-            submit_next()
+        yield from in_flight(
+            todo,
+            max(64, IN_FLIGHT_PER_WORKER * threads),
+            submit,
+            lambda running: wait(running, return_when="FIRST_COMPLETED").done,
+        )

@@ -132,6 +132,7 @@ def tree(layout: Layout, course: Course, weeks: list[Week], today: date) -> dict
         if not (tooling / name).is_file():
             raise CourseError(f"{tooling / name} is missing: publish from the course repository")
         files[name] = (tooling / name).read_bytes()
+    # students get the instructor's pins cut to what they run (publish/lock.py)
     files["requirements.txt"] = student_lock(files["requirements.txt"].decode()).encode()
     files["course_config.py"] = student_config(course, weeks, "course_config.py").encode()
     files["README.md"] = student_readme(course, weeks, today).encode()
