@@ -102,28 +102,31 @@ def _validate_demonstrations(master: Master) -> None:
         except SyntaxError as exc:
             raise CourseError(f"{master.path}: cell {i + 1} is not Python: {exc.msg}") from exc
 
-    cells = list(enumerate(master.cells))
+    trees = {  # parsed once: every code cell, with whether grading runs it
+        i: (tree(i, cell), cell.skip_grading)
+        for i, cell in enumerate(master.cells)
+        if cell.kind in ("code", "answer")
+    }
     used: set[str] = set()
-    for i, cell in cells:
-        if cell.kind in ("code", "answer") and not cell.skip_grading:
-            used |= free_names(tree(i, cell))
+    for module_tree, skipped in trees.values():
+        if not skipped:
+            used |= free_names(module_tree)
     modules = {
         alias.asname or alias.name.split(".")[0]
-        for i, cell in cells
-        if cell.kind in ("code", "answer")
-        for node in ast.walk(tree(i, cell))
+        for module_tree, _ in trees.values()
+        for node in ast.walk(module_tree)
         if isinstance(node, ast.Import | ast.ImportFrom)
         for alias in node.names
     }
-    for i, cell in cells:
-        if cell.skip_grading:
-            changes = shared_state_changes(tree(i, cell), modules)
+    for i, (module_tree, skipped) in trees.items():
+        if skipped:
+            changes = shared_state_changes(module_tree, modules)
             if changes:
                 raise CourseError(
                     f'{master.path}: cell {i + 1} is marked grading="skip" but '
                     f"{'; '.join(changes)}: leaving it out could change what other cells see"
                 )
-            shared = sorted(bound_names(tree(i, cell)) & used)
+            shared = sorted(bound_names(module_tree) & used)
             if shared:
                 raise CourseError(
                     f'{master.path}: cell {i + 1} is marked grading="skip" but defines '
