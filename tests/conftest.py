@@ -104,8 +104,9 @@ JupyterServer = Callable[[list[str], Path, dict[str, str]], tuple[str, str]]
 
 
 @pytest.fixture()
-def jupyter_server() -> Iterator[JupyterServer]:
-    """Starts real Jupyter servers (lab or plain) for a test and stops them after it."""
+def jupyter_server(tmp_path: Path) -> Iterator[JupyterServer]:
+    """Starts real Jupyter servers (lab or plain) for a test and stops them after it; each
+    server's output is kept in tmp_path/jupyter-<port>.log for a failing test to show."""
     running: list[subprocess.Popen[bytes]] = []
 
     def start(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[str, str]:
@@ -121,14 +122,15 @@ def jupyter_server() -> Iterator[JupyterServer]:
             "--ServerApp.open_browser=False",
             "--allow-root",
         ]
-        server = subprocess.Popen(
-            command,
-            cwd=cwd,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        with open(tmp_path / f"jupyter-{port}.log", "wb") as log:
+            server = subprocess.Popen(
+                command,
+                cwd=cwd,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         running.append(server)
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
