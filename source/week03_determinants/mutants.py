@@ -320,6 +320,24 @@ def determinant(A):
         raise ValueError("need a square matrix")
     return float(np.prod(np.diag(U)))
 
+# %% mutant="det_cofactor_expansion" question="determinant"
+def determinant(A):
+    """Right on small matrices but n! work: expands along the first column,
+    recursively, so n = 300 never finishes (the hidden test's time limit)."""
+    A = np.asarray(A, dtype=float)
+    if A.ndim != 2 or A.shape[0] != A.shape[1] or A.size == 0:
+        raise ValueError("need a square matrix")
+
+    def expand(M):
+        if len(M) == 1:
+            return M[0, 0]
+        return sum(
+            (-1) ** i * M[i, 0] * expand(np.delete(M[:, 1:], i, axis=0))
+            for i in range(len(M))
+        )
+
+    return float(expand(A))
+
 # %% mutant="area_abs" question="polygon_area"
 def polygon_area(points):
     """Takes abs(): the orientation is lost."""

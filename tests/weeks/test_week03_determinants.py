@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 from fractions import Fraction
 from typing import Any
 
@@ -47,15 +46,14 @@ def test_det2_and_determinant_agree_with_scipy(ns: dict[str, Any]) -> None:
         assert np.isclose(ns["determinant"](a), linalg.det(a), rtol=1e-9)
 
 
-def test_determinant_300_is_fast_and_matches_slogdet(ns: dict[str, Any]) -> None:
+def test_determinant_300_matches_slogdet(ns: dict[str, Any]) -> None:
+    # Speed is not asserted here: a too-slow determinant is the `det_cofactor_expansion`
+    # mutant, caught by the hidden 300 x 300 test's time limit (test_timeout).
     a = np.random.default_rng(3002).normal(size=(300, 300)) / np.sqrt(300)
-    start = time.perf_counter()
     got = ns["determinant"](a)
-    elapsed = time.perf_counter() - start
     sign, logdet = np.linalg.slogdet(a)
     assert np.sign(got) == sign
     assert np.isclose(np.log(abs(got)), logdet, rtol=1e-10)
-    assert elapsed < 1.0, f"n = 300 took {elapsed:.2f} s"
 
 
 def test_leibniz_is_exact_on_integer_matrices(ns: dict[str, Any]) -> None:
