@@ -73,7 +73,8 @@ def test_a_student_writes_one_exercise_and_sees_checks_and_figures(
 ) -> None:
     from playwright.sync_api import sync_playwright
 
-    url, _ = lab
+    url, notebook = lab
+    cells_in_notebook = len(json.loads(notebook.read_text())["cells"])
     artifacts = REPO / "build" / "artifacts"
     artifacts.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
@@ -81,7 +82,7 @@ def test_a_student_writes_one_exercise_and_sees_checks_and_figures(
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.set_default_timeout(WAIT_MS)
         try:
-            _work_through_the_notebook(page, url, artifacts)
+            _work_through_the_notebook(page, url, artifacts, cells_in_notebook)
         except Exception as error:
             page.screenshot(path=str(artifacts / "browser_week01_failure.png"))
             # CI keeps only the log: say what the student's page showed and what the server said.
@@ -93,23 +94,31 @@ def test_a_student_writes_one_exercise_and_sees_checks_and_figures(
 WAIT_MS = 180_000  # generous: CI runs this beside the rest of the suite on two busy cores
 
 
-def _work_through_the_notebook(page: Any, url: str, artifacts: Path) -> None:
+def _work_through_the_notebook(
+    page: Any, url: str, artifacts: Path, cells_in_notebook: int
+) -> None:
     """Open the notebook, write one answer, Run > Run All Cells, read the checks and a figure."""
     from playwright.sync_api import expect
 
     page.goto(url)
-    page.wait_for_selector(".jp-Notebook .jp-Cell")
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", state="attached")
-    answer = page.locator(".jp-CodeCell").filter(has_text=f"def {QUESTION}(").first
-    editor = answer.locator(".cm-content")
-    solution = _solution_of(QUESTION)
-    editor.click()
-    page.keyboard.press("Control+a")
-    page.keyboard.insert_text(solution)
-    # the answer must really be in that cell before anything runs (a busy page can drop focus)
-    last_line = solution.strip().splitlines()[-1].strip()
-    expect(editor).to_contain_text(last_line, timeout=WAIT_MS)
-    expect(editor).not_to_contain_text("NotImplementedError", timeout=WAIT_MS)
+    # Ready means every cell attached and the kernel idle. The execution indicator alone is not
+    # enough: it reads "idle" while the status bar still says "No Kernel | Initializing", and a
+    # Run All then can find no kernel to run on. So wait for the kernel's own name and "Idle".
+    page.wait_for_function(
+        """n => document.querySelectorAll('.jp-Notebook .jp-Cell').length === n
+            && [...document.querySelectorAll('.jp-StatusBar-TextItem')].some(
+                 e => e.textContent.trim().endsWith('| Idle')
+                   && !e.textContent.trim().startsWith('No Kernel'))""",
+        arg=cells_in_notebook,
+        timeout=WAIT_MS,
+    )
+    # Pinned by position: a locator by text would follow the text if it landed in another cell.
+    cells = page.locator(".jp-Notebook .jp-Cell")
+    where = cells.evaluate_all(
+        "(cells, text) => cells.findIndex(c => c.textContent.includes(text))", f"def {QUESTION}("
+    )
+    assert where >= 0, f"no cell defines {QUESTION}"
+    _type_into(page, cells.nth(where), _solution_of(QUESTION))
     page.keyboard.press("Escape")  # leave the editor, then use the menu as a student would
     page.locator(".lm-MenuBar-item").filter(has_text="Run").first.click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
@@ -127,6 +136,30 @@ def _work_through_the_notebook(page: Any, url: str, artifacts: Path) -> None:
     images.first.scroll_into_view_if_needed()
     images.first.screenshot(path=str(artifacts / "browser_week01_figure.png"))
     assert images.count() >= 1
+
+
+def _type_into(page: Any, cell: Any, text: str) -> None:
+    """Replace a code cell's text as a student would: click into it, select all, type.
+
+    Keys go to the editor only once it has focus; on a busy page a click can land while the
+    cell is still being laid out, so, like a student who sees nothing typed, click again.
+    """
+    from playwright.sync_api import expect
+
+    last_line = text.strip().splitlines()[-1].strip()
+    editor = cell.locator(".cm-content")
+    for attempt in range(3):
+        editor.click()
+        cell.locator(".cm-editor.cm-focused").wait_for(state="attached")
+        page.keyboard.press("Control+a")
+        page.keyboard.insert_text(text)
+        try:
+            expect(editor).to_contain_text(last_line, timeout=10_000)
+            expect(editor).not_to_contain_text("NotImplementedError", timeout=10_000)
+            return
+        except AssertionError:
+            if attempt == 2:
+                raise
 
 
 def _what_the_page_shows(page: Any, tmp_path: Path) -> str:
