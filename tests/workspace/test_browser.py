@@ -29,6 +29,7 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+WAIT_MS = 180_000  # generous: CI runs this beside the rest of the suite on two busy cores
 
 
 @pytest.fixture()
@@ -91,9 +92,6 @@ def test_a_student_writes_one_exercise_and_sees_checks_and_figures(
             browser.close()
 
 
-WAIT_MS = 180_000  # generous: CI runs this beside the rest of the suite on two busy cores
-
-
 def _work_through_the_notebook(
     page: Any, url: str, artifacts: Path, cells_in_notebook: int
 ) -> None:
@@ -122,9 +120,7 @@ def _work_through_the_notebook(
     page.keyboard.press("Escape")  # leave the editor, then use the menu as a student would
     page.locator(".lm-MenuBar-item").filter(has_text="Run").first.click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-    check = page.locator(".jp-CodeCell").filter(has_text=f'grader.check("{QUESTION}")')
-    verdict = check.locator(".jp-OutputArea-output").first
-    verdict.wait_for(state="attached")
+    verdict = _check_cell(page).locator(".jp-OutputArea-output").first
     expect(verdict).to_contain_text("passed", timeout=WAIT_MS)
     failed = page.locator(".jp-OutputArea-output").filter(has_text="Test case failed").first
     failed.wait_for(state="attached")
@@ -136,6 +132,10 @@ def _work_through_the_notebook(
     images.first.scroll_into_view_if_needed()
     images.first.screenshot(path=str(artifacts / "browser_week01_figure.png"))
     assert images.count() >= 1
+
+
+def _check_cell(page: Any) -> Any:
+    return page.locator(".jp-CodeCell").filter(has_text=f'grader.check("{QUESTION}")')
 
 
 def _type_into(page: Any, cell: Any, text: str) -> None:
@@ -169,8 +169,7 @@ def _what_the_page_shows(page: Any, tmp_path: Path) -> str:
         answer = page.locator(".jp-CodeCell").filter(has_text=f"def {QUESTION}(").first
         code = answer.locator(".cm-content").text_content(timeout=5000)
         lines.append(f"answer cell: {code}")
-        check = page.locator(".jp-CodeCell").filter(has_text=f'grader.check("{QUESTION}")')
-        lines.append(f"check cell: {check.first.text_content(timeout=5000)}")
+        lines.append(f"check cell: {_check_cell(page).first.text_content(timeout=5000)}")
         status = page.locator(".jp-Notebook-ExecutionIndicator").first
         lines.append("kernel: " + str(status.get_attribute("data-status", timeout=5000)))
         errors = page.locator(".jp-OutputArea-output[data-mime-type*='error']")
