@@ -41,9 +41,9 @@ WEEKS = [
         },
     },
     {
-        "id": "week04_calculus",
-        "release": "2026-10-26",
-        "due": "2026-11-02",
+        "id": "week06_calculus",
+        "release": "2026-11-09",
+        "due": "2026-11-16",
         "title": "Derivatives and logarithms",
         "points": {
             "derivative": 2,
@@ -54,9 +54,9 @@ WEEKS = [
         },
     },
     {
-        "id": "week05_multivariate",
-        "release": "2026-11-02",
-        "due": "2026-11-09",
+        "id": "week07_multivariate",
+        "release": "2026-11-16",
+        "due": "2026-11-23",
         "title": "Gradients: the direction of steepest ascent",
         "points": {
             "partial_derivative": 2,
@@ -67,9 +67,9 @@ WEEKS = [
         },
     },
     {
-        "id": "week06_optimization",
-        "release": "2026-11-09",
-        "due": "2026-11-16",
+        "id": "week08_optimization",
+        "release": "2026-11-23",
+        "due": "2026-11-30",
         "title": "Gradient descent",
         "points": {
             "gradient_descent": 2,
@@ -79,9 +79,9 @@ WEEKS = [
         },
     },
     {
-        "id": "week07_probability",
-        "release": "2026-11-16",
-        "due": "2026-11-23",
+        "id": "week09_probability",
+        "release": "2026-11-30",
+        "due": "2026-12-07",
         "title": "Random variables and expectation",
         "points": {
             "expected_value": 2,
@@ -91,9 +91,9 @@ WEEKS = [
         },
     },
     {
-        "id": "week08_entropy",
-        "release": "2026-11-23",
-        "due": "2026-11-30",
+        "id": "week11_entropy",
+        "release": "2026-12-14",
+        "due": "2026-12-21",
         "title": "Entropy, cross-entropy and KL divergence",
         "points": {
             "entropy": 2,
@@ -103,9 +103,9 @@ WEEKS = [
         },
     },
     {
-        "id": "week09_softmax",
-        "release": "2026-11-30",
-        "due": "2026-12-07",
+        "id": "week12_softmax",
+        "release": "2026-12-21",
+        "due": "2026-12-28",
         "title": "Softmax and the cross-entropy loss",
         "points": {
             "softmax": 2,
@@ -116,9 +116,9 @@ WEEKS = [
         },
     },
     {
-        "id": "week10_statistics",
-        "release": "2026-12-07",
-        "due": "2026-12-14",
+        "id": "week13_statistics",
+        "release": "2026-12-28",
+        "due": "2027-01-04",
         "title": "Maximum likelihood and logistic regression",
         "points": {
             "gaussian_mle": 2,
@@ -129,9 +129,9 @@ WEEKS = [
         },
     },
     {
-        "id": "week11_neural_networks",
-        "release": "2026-12-14",
-        "due": "2026-12-21",
+        "id": "week15_neural_networks",
+        "release": "2027-01-11",
+        "due": "2027-01-18",
         "title": "A neural network from scratch",
         "points": {
             "relu": 1,
@@ -142,9 +142,9 @@ WEEKS = [
         },
     },
     {
-        "id": "week12_segmentation",
-        "release": "2026-12-21",
-        "due": "2026-12-28",
+        "id": "week16_segmentation",
+        "release": "2027-01-18",
+        "due": "2027-01-25",
         "title": "Capstone: thin objects, class imbalance and the Dice loss",
         "points": {
             "dice_coefficient": 2,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -18,18 +17,16 @@ GOOD: dict[str, Any] = {
 }
 
 
-def test_the_course_config_has_the_twelve_weeks_of_the_syllabus(repo: Path) -> None:
+def test_the_course_config_follows_the_syllabus_in_the_repository(repo: Path) -> None:
+    """docs/syllabus.md is the course's contract: every configured week is one of its weeks, in
+    its order, numbered by its position, with exactly its exercises."""
     course = load_course(repo / "course_config.py")
-    design = Path(os.environ.get("COURSE_DESIGN_DIR", repo.parent / "shared" / "design"))
-    if not (design / "syllabus.md").is_file():
-        pytest.skip(
-            f"the course design is not at {design}: check out next to shared/, "
-            "or set COURSE_DESIGN_DIR"
-        )
-    syllabus = (design / "syllabus.md").read_text()
+    syllabus = (repo / "docs" / "syllabus.md").read_text()
     ids = re.findall(r"^### (week\d\d_[a-z_0-9]+)", syllabus, flags=re.M)
-    assert [w.id for w in course.weeks] == ids
-    assert [w.number for w in course.weeks] == list(range(1, 13))
+    assert len(ids) == 16
+    assert [int(aid[4:6]) for aid in ids] == list(range(1, 17))
+    configured = [w.id for w in course.weeks]
+    assert configured == [aid for aid in ids if aid in configured]
     for week in course.weeks:
         section = syllabus.split(f"### {week.id}")[1].split("###")[0]
         named = re.findall(r"^- `([a-z_0-9]+)\(", section, flags=re.M)

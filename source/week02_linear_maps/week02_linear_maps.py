@@ -948,7 +948,7 @@ plt.show()
 # $W x_i + b$, so the output has shape `(N, d_out)`: one row per sample, one
 # column per neuron. Written with matrices that is $X W^\top + b$, with $b$
 # added to every row. (This is exactly PyTorch's `nn.Linear`, whose weight
-# has shape `(out_features, in_features)`. Week 11 stores the weights the
+# has shape `(out_features, in_features)`. Week 15 stores the weights the
 # other way round, `(d_in, d_out)`, and writes $XW + b$ — both conventions
 # are common; always check the shapes.)
 #
@@ -959,7 +959,7 @@ plt.show()
 #
 # Matrix multiplication composes the linear parts; the shifts combine too.
 # However many linear layers you stack, straight lines stay straight. That
-# is why a ReLU or a sigmoid sits between layers (week 11).
+# is why a ReLU or a sigmoid sits between layers (week 15).
 #
 # **Worked example.** $W = \begin{pmatrix} 1 & 0 \\ 0 & 1 \\ 1 & 1
 # \end{pmatrix}$ (outputs $x_1$, $x_2$ and $x_1 + x_2$), $b = (0, 10, -1)$.
