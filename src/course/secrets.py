@@ -31,34 +31,48 @@ class Secrets:
         return sorted(line for line in lines if line in text)
 
 
-def secrets_of(master: Master) -> Secrets:
-    """Lines of solutions and hidden tests that are long enough to identify them and that the
-    public parts of the master (narrative, shared code, signatures, public tests) do not contain.
-    """
-    solutions: list[str] = []
-    hidden_tests: list[str] = []
+def public_text(master: Master) -> str:
+    """Everything of a master that students see: narrative, shared code, the answer cells
+    without their solutions, the test preambles and the public tests."""
     public: list[str] = []
     for cell in master.cells:
         if cell.kind == "answer":
-            hidden = solution_lines(cell.source)
-            solutions += hidden
+            hidden = set(solution_lines(cell.source))
             public += [ln for ln in cell.source.splitlines() if ln not in hidden]
         elif cell.kind in ("markdown", "code"):
             public.append(cell.source)
     for question, tests in master.tests.items():
         public.append(master.preambles.get(question, ""))
-        for test in tests:
-            if test.hidden:
-                hidden_tests += test.source.splitlines()[1:]  # not the decorator line
-            else:
-                public.append(test.source)
-    public_text = "\n".join(public)
+        public += [test.source for test in tests if not test.hidden]
+    return "\n".join(public)
+
+
+def secrets_of(master: Master, also_public: str = "") -> Secrets:
+    """Lines of solutions and hidden tests that are long enough to identify them and that no
+    public text contains: not the master's own public parts, nor `also_public` (the public parts
+    of the other weeks: a line students already have is no secret)."""
+    solutions = [ln for c in master.cells if c.kind == "answer" for ln in solution_lines(c.source)]
+    hidden_tests = [
+        ln
+        for tests in master.tests.values()
+        for test in tests
+        if test.hidden
+        for ln in test.source.splitlines()[1:]  # not the decorator line
+    ]
+    public = public_text(master) + "\n" + also_public
 
     def distinctive(lines: list[str]) -> frozenset[str]:
         stripped = {ln.strip() for ln in lines}
-        return frozenset(ln for ln in stripped if len(ln) >= MIN_LENGTH and ln not in public_text)
+        return frozenset(ln for ln in stripped if len(ln) >= MIN_LENGTH and ln not in public)
 
     return Secrets(master.aid, distinctive(solutions), distinctive(hidden_tests))
+
+
+def course_secrets(masters: list[Master]) -> list[Secrets]:
+    """The secrets of every week, each judged against the public text of the whole course."""
+    publics = {m.aid: public_text(m) for m in masters}
+    every = "\n".join(publics.values())
+    return [secrets_of(m, every) for m in masters]
 
 
 def readable(path: Path, data: bytes) -> str:

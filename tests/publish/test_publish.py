@@ -196,3 +196,30 @@ def test_the_student_side_runs_on_the_student_lock_alone(
     assert good.returncode == 0, good.stdout + good.stderr
     notebook = run("-c", "import otter, ipykernel.kernelapp, jupyterlab, matplotlib.pyplot")
     assert notebook.returncode == 0, notebook.stderr
+
+
+@pytest.mark.slow
+def test_the_real_course_publishes_at_every_release_date_and_its_checks_work(
+    repo: Path, tmp_path: Path
+) -> None:
+    """Republished at each week's release date (as an instructor does all term), the real
+    course passes the leak scan every time, and the published tree's own `course check` passes
+    the week's solution and fails its blank release."""
+    from course.sample import correct_notebook
+
+    layout = Layout(repo)
+    course = load_course(layout.config)
+    dest = tmp_path / "students"
+    for week in course.weeks:
+        assert week.release is not None
+        done = publish.main(dest, root=repo, today=week.release)
+        assert done.added == (week.id,), f"{week.release}: {done.added}"
+        release = json.loads(layout.release_notebook(week.id).read_text())
+        solution = json.loads(layout.solution_notebook(week.id).read_text())
+        answer = tmp_path / f"{week.id}.ipynb"
+        answer.write_text(json.dumps(correct_notebook(release, solution, list(week.points))))
+        check = python_in(dest, "-m", "course.cli", "check", week.id, str(answer))
+        assert check.returncode == 0, check.stdout + check.stderr
+        blank = dest / "release" / week.id / f"{week.id}.ipynb"
+        assert python_in(dest, "-m", "course.cli", "check", week.id, str(blank)).returncode == 1
+    assert [p.name for p in sorted((dest / "release").iterdir())] == [w.id for w in course.weeks]

@@ -22,7 +22,7 @@ from course.master import read_master
 from course.paths import Layout
 from course.publish.lock import student_lock
 from course.publish.schedule import released
-from course.secrets import readable, scan, secrets_of
+from course.secrets import course_secrets, readable, scan
 
 # The student side of the tooling (no build, grading, exports or sample classes).
 STUDENT_MODULES = (
@@ -157,12 +157,9 @@ def leak_problems(
         for path, text in texts.items():
             if week.id in text or week.id in path.as_posix():
                 problems.append(f"{path}: mentions unreleased week {week.id}")
-    secrets = [
-        secrets_of(read_master(w.id, layout.master(w.id)))
-        for w in course.weeks
-        if layout.master(w.id).is_file()
-    ]
-    problems += scan(texts, secrets)
+    written = [w.id for w in course.weeks if layout.master(w.id).is_file()]
+    masters = [read_master(aid, layout.master(aid)) for aid in written]
+    problems += scan(texts, course_secrets(masters))
     return problems
 
 
