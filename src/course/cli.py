@@ -54,7 +54,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_grade(args: argparse.Namespace) -> int:
     from course import grade
 
-    out = Path(args.out)
+    out = Path(args.out) if args.out else Path("grades") / args.aid
     summary = grade.main(
         args.aid,
         [Path(p) for p in args.submissions],
@@ -64,11 +64,14 @@ def cmd_grade(args: argparse.Namespace) -> int:
         workers=args.workers,
         force=args.force,
     )
+    changed = f" ({summary.stale} of them changed since last graded)" if summary.stale else ""
     print(
-        f"graded {summary.graded}, kept {summary.reused} already graded, "
-        f"failed to grade {len(summary.failed)}; mean score {summary.mean:.2f} / "
-        f"{summary.max_score:g}"
+        f"graded {summary.graded}{changed}, kept {summary.reused} already graded (same "
+        f"submission, same autograder), refused {len(summary.refused)}, failed to grade "
+        f"{len(summary.failed)}; mean score {summary.mean:.2f} / {summary.max_score:g}"
     )
+    for name, reason in sorted(summary.refused.items()):
+        print(f"  refused {name} (scored 0): {reason}")
     for name, reason in sorted(summary.failed.items()):
         print(f"  could not grade {name}: {reason}")
     print(f"gradebook: {summary.gradebook}")
@@ -223,12 +226,14 @@ def parser() -> argparse.ArgumentParser:
         help="grade submissions into results.json and gradebook.csv",
         description="Grade notebooks (files, or folders searched for .ipynb) "
         "in sandboxes. Writes DIR/<submission>/results.json (Gradescope "
-        "format) and feedback.md, and DIR/gradebook.csv. Submissions already "
-        "graded in DIR are kept unless --force.",
+        "format) and feedback.md, and DIR/gradebook.csv. A result already in DIR is "
+        "kept only if it was graded from the same notebook content with the same "
+        "autograder (else graded again); --force grades everything again. One DIR "
+        "holds one assignment.",
     )
     p.add_argument("aid", metavar="AID")
     p.add_argument("submissions", nargs="+", metavar="SUBMISSION")
-    p.add_argument("--out", default="grades", metavar="DIR", help="output folder (./grades)")
+    p.add_argument("--out", metavar="DIR", help="output folder (default: grades/AID)")
     p.add_argument("--workers", type=int, default=2, metavar="N", help="parallel sandboxes (2)")
     p.add_argument("--force", action="store_true", help="grade again what is already graded")
     p.add_argument(

@@ -12,6 +12,7 @@ from types import TracebackType
 from typing import Any
 
 from course.engine import Options, grade_notebook
+from course.engine.runner import QuestionResult, SubmissionResult
 from course.engine.suite import Suite
 from course.grade.reports import feedback_markdown, results_json
 
@@ -31,6 +32,16 @@ def render(path: Path, name: str, suite: Suite, options: Options) -> Graded:
     return Graded(
         json.dumps(results_json(result, hints), indent=2, sort_keys=True) + "\n",
         feedback_markdown(result, f"{suite.aid}: {suite.title}", hints),
+    )
+
+
+def refused_result(name: str, suite: Suite, reason: str) -> Graded:
+    """What is written for a submission the grader will not read: zero, and why."""
+    result = SubmissionResult(name, suite.aid, [], notes=[reason])
+    result.questions = [QuestionResult(q.name, 0.0, q.points, note=reason) for q in suite.questions]
+    return Graded(
+        json.dumps(results_json(result), indent=2, sort_keys=True) + "\n",
+        feedback_markdown(result, f"{suite.aid}: {suite.title}"),
     )
 
 

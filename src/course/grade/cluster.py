@@ -22,21 +22,10 @@ from course.engine import Options, load_suite
 from course.engine.suite import Suite
 from course.errors import CourseError
 from course.grade.backends import IN_FLIGHT_PER_WORKER, Backend, Graded, in_flight, render
+from course.grade.store import autograder_files
 from course.paths import Layout
 
 _SUITES: dict[str, Suite] = {}  # per worker process: autograders already loaded
-
-
-def autograder_files(layout: Layout, aid: str) -> dict[str, bytes]:
-    """The files a worker needs to grade `aid`, by path relative to the course root."""
-    folder = layout.autograder_dir(aid)
-    if not layout.autograder_config(aid).is_file():
-        raise CourseError(f"{aid} has no autograder; run `course build {aid}`")
-    return {
-        p.relative_to(layout.root).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts
-    }
 
 
 def shipped(notebook: bytes) -> bytes:

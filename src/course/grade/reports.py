@@ -95,12 +95,25 @@ def feedback_markdown(result: SubmissionResult, title: str, hints: Hints | None 
     return "\n".join(lines) + "\n"
 
 
+def _process_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# Read once, at import (changing the umask to read it is not thread-safe, and grading is).
+UMASK = _process_umask()
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write `text` so that a reader sees the old file or the new one, never half of one."""
+    """Write `text` so that a reader sees the old file or the new one, never half of one; the
+    file gets the permissions of an ordinary new file (mkstemp's are owner-only), so teaching
+    assistants and web servers can read it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
+    os.chmod(tmp, 0o666 & ~UMASK)
     os.replace(tmp, path)
 
 
