@@ -17,7 +17,7 @@ from course.engine import Options, SubmissionResult, grade_notebook, load_suite
 from course.engine.suite import Suite
 from course.master import Mutant, read_master, read_mutants, read_variants
 from course.paths import Layout
-from course.sample import correct_notebook
+from course.sample import answers_only, correct_notebook, import_cells
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
@@ -89,28 +89,8 @@ def _answers_only(aid: str, mutant: Mutant) -> dict:  # type: ignore[type-arg]
     """The correct notebook reduced to its imports and answer cells, one answer mutated."""
     _, correct = _notebooks(aid)
     master = read_master(aid, LAYOUT.master(aid))
-    imports = [c.source for c in master.cells if c.kind == "code" and _only_imports(c.source)]
-    cells = [
-        {"cell_type": "code", "source": s, "metadata": {}, "outputs": [], "execution_count": None}
-        for s in imports
-    ]
-    for cell in correct["cells"]:
-        meta = cell["metadata"].get("course", {})
-        if meta.get("role") == "answer":
-            if meta["question"] == mutant.question:
-                cell = {**cell, "source": mutant.source}
-            cells.append(cell)
-    return {**correct, "cells": cells}
-
-
-def _only_imports(source: str) -> bool:
-    import ast
-
-    try:
-        body = ast.parse(source).body
-    except SyntaxError:
-        return False
-    return bool(body) and all(isinstance(n, ast.Import | ast.ImportFrom) for n in body)
+    imports = import_cells([c.source for c in master.cells if c.kind == "code"])
+    return answers_only(correct, imports, {mutant.question: mutant.source})
 
 
 @pytest.mark.parametrize(("aid", "mutant"), MUTANTS, ids=[f"{a}:{m.name}" for a, m in MUTANTS])

@@ -17,6 +17,18 @@ import numpy as np
 
 
 @test_case(hidden=False)
+def test_dot_uses_no_forbidden_shortcut(env):
+    try:
+        from course.engine.forbidden import check_kernel
+    except ImportError:
+        raise AssertionError(
+            "the course tools are not installed in this kernel, so the forbidden "
+            "shortcuts cannot be checked here: start it with `course lab`"
+        ) from None
+    check_kernel(env, 'dot', ('np.dot', '@', 'np.inner', 'np.vdot'))
+
+
+@test_case(hidden=False)
 def test_dot_small(dot):
     assert np.isclose(dot([1, 2, 3], [4, 5, 6]), 32.0), (
         "dot([1, 2, 3], [4, 5, 6]) should be 1*4 + 2*5 + 3*6 = 32"

@@ -17,6 +17,18 @@ import numpy as np
 
 
 @test_case(hidden=False)
+def test_apply_uses_no_forbidden_shortcut(env):
+    try:
+        from course.engine.forbidden import check_kernel
+    except ImportError:
+        raise AssertionError(
+            "the course tools are not installed in this kernel, so the forbidden "
+            "shortcuts cannot be checked here: start it with `course lab`"
+        ) from None
+    check_kernel(env, 'apply', ('@', 'np.dot', 'np.matmul', 'np.einsum', 'np.tensordot', 'np.inner'))
+
+
+@test_case(hidden=False)
 def test_apply_worked_example(apply):
     got = np.asarray(apply([[2, -1], [1, 1]], [2, 1]))
     assert got.shape == (2,) and np.allclose(got, [3, 3]), (

@@ -17,6 +17,18 @@ import numpy as np
 
 
 @test_case(hidden=False)
+def test_matmul_uses_no_forbidden_shortcut(env):
+    try:
+        from course.engine.forbidden import check_kernel
+    except ImportError:
+        raise AssertionError(
+            "the course tools are not installed in this kernel, so the forbidden "
+            "shortcuts cannot be checked here: start it with `course lab`"
+        ) from None
+    check_kernel(env, 'matmul', ('@', 'np.dot', 'np.matmul', 'np.einsum', 'np.tensordot', 'np.inner'))
+
+
+@test_case(hidden=False)
 def test_matmul_worked_example(matmul):
     R = [[0, -1], [1, 0]]
     S = [[1, 1], [0, 1]]

@@ -17,6 +17,18 @@ import numpy as np
 
 
 @test_case(hidden=False)
+def test_determinant_uses_no_forbidden_shortcut(env):
+    try:
+        from course.engine.forbidden import check_kernel
+    except ImportError:
+        raise AssertionError(
+            "the course tools are not installed in this kernel, so the forbidden "
+            "shortcuts cannot be checked here: start it with `course lab`"
+        ) from None
+    check_kernel(env, 'determinant', ('np.linalg.det', 'np.linalg.slogdet', 'scipy.linalg'))
+
+
+@test_case(hidden=False)
 def test_determinant_worked_example(determinant):
     assert np.isclose(determinant([[2, 1], [0.5, 1.5]]), 2.5), (
         "determinant([[2, 1], [0.5, 1.5]]) should be 2 * 1.25 = 2.5"

@@ -25,8 +25,28 @@ def test_file(master: Master, week: Week, question: str, source_name: str, hidde
     preamble = master.preambles.get(question, "").strip()
     if preamble:
         parts.append(preamble)
+    forbid = master.answer(question).forbid
+    if forbid and not hidden:
+        parts.append(_shortcut_check(question, forbid))
     parts.extend(t.source.strip() for t in tests)
     return "\n\n\n".join(parts) + "\n"
+
+
+def _shortcut_check(question: str, forbid: tuple[str, ...]) -> str:
+    """The notebook's check of the forbidden-shortcut rule, with the grader's own code and
+    message (the grader applies the rule itself and skips this test: it takes `env`)."""
+    return (
+        "@test_case(hidden=False)\n"
+        f"def test_{question}_uses_no_forbidden_shortcut(env):\n"
+        "    try:\n"
+        "        from course.engine.forbidden import check_kernel\n"
+        "    except ImportError:\n"
+        "        raise AssertionError(\n"
+        '            "the course tools are not installed in this kernel, so the forbidden "\n'
+        '            "shortcuts cannot be checked here: start it with `course lab`"\n'
+        "        ) from None\n"
+        f"    check_kernel(env, {question!r}, {tuple(forbid)!r})"
+    )
 
 
 def autograder_config(

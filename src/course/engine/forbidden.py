@@ -1,8 +1,14 @@
-"""Find forbidden shortcuts (e.g. `np.dot`, `@`) in a student's function and its helpers."""
+"""Find forbidden shortcuts (e.g. `np.dot`, `@`) in a student's function and its helpers: one
+rule, applied by the grader to a submission's cells and by the notebook's own check to the
+cells the kernel ran."""
 
 from __future__ import annotations
 
 import ast
+import contextlib
+import inspect
+from types import FunctionType, ModuleType
+from typing import Any
 
 NUMPY_ROOTS = {"np", "numpy"}
 ARRAY_METHODS = {"dot"}  # ndarray methods that are the same shortcut as the numpy function
@@ -96,3 +102,40 @@ def violations(function: str, forbid: tuple[str, ...], trees: list[ast.Module]) 
                 if isinstance(node, ast.Name) and node.id in functions:
                     todo.append(node.id)
     return sorted(used)
+
+
+def message(function: str, used: list[str]) -> str:
+    """What a student reads when `function` uses forbidden shortcuts (grader and notebook)."""
+    return (
+        f"`{function}` uses {', '.join(used)}, which this exercise forbids: write it without "
+        "that shortcut."
+    )
+
+
+def kernel_trees(env: dict[str, Any]) -> list[ast.Module]:
+    """The code a notebook's kernel ran: IPython's input history (later cells last, so a
+    redefinition wins as it did when run); outside IPython, the namespace's own functions and
+    the modules it bound."""
+    history = env.get("In") or env.get("_ih")
+    if isinstance(history, list) and history:
+        sources = [s for s in history if isinstance(s, str)]
+    else:
+        sources = [
+            f"import {v.__name__} as {k}" for k, v in env.items() if isinstance(v, ModuleType)
+        ]
+        for value in env.values():
+            if isinstance(value, FunctionType) and value.__module__ in ("__main__", None):
+                with contextlib.suppress(OSError, TypeError):
+                    sources.append(inspect.getsource(value))
+    trees = []
+    for source in sources:
+        with contextlib.suppress(SyntaxError):  # a cell that failed to run defined nothing
+            trees.append(ast.parse(source))
+    return trees
+
+
+def check_kernel(env: dict[str, Any], function: str, forbid: tuple[str, ...]) -> None:
+    """The notebook's check of the rule: raise AssertionError with the grader's message."""
+    used = violations(function, forbid, kernel_trees(env))
+    if used:
+        raise AssertionError(message(function, used))

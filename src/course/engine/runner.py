@@ -219,10 +219,7 @@ class Grader:
         result = QuestionResult(question.name, 0.0, question.points)
         used = forbidden.violations(question.name, question.forbid, trees)
         if used:
-            result.note = (
-                f"`{question.name}` uses {', '.join(used)}, which this exercise "
-                "forbids: write it without that shortcut."
-            )
+            result.note = forbidden.message(question.name, used)
             return result
         stop = ""
         for test in question.tests:

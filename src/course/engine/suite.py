@@ -92,6 +92,11 @@ def _import_hook(original: Callable[..., Any]) -> Callable[..., Any]:
     return hooked
 
 
+# A test that takes the kernel's namespace (otter passes it as `env`) checks, in the notebook, a
+# rule that the grader applies itself before any test (forbidden shortcuts): the grader skips it.
+KERNEL_ONLY = "env"
+
+
 def load_test_file(path: Path) -> list[Test]:
     """Execute one generated test file and collect its test cases, in file order."""
     env_builtins = dict(vars(builtins))
@@ -107,6 +112,8 @@ def load_test_file(path: Path) -> list[Test]:
     for key, value in namespace.items():
         if isinstance(value, test_case):
             params = tuple(inspect.signature(value.test_func).parameters)
+            if KERNEL_ONLY in params:  # the notebook's twin of a rule the grader applies itself
+                continue
             tests.append(Test(value.name or key, value.hidden, value.test_func, params))
     return tests
 

@@ -60,6 +60,36 @@ def _with_answer(nb: Notebook, question: str, source: str) -> Notebook:
     return nb
 
 
+def answers_only(correct: Notebook, imports: list[str], answers: dict[str, str]) -> Notebook:
+    """The correct notebook reduced to the master's import cells and its answer cells, with the
+    answers of the questions in `answers` replaced: how a mutant or variant is tried alone."""
+    cells: list[dict[str, Any]] = [
+        {"cell_type": "code", "source": s, "metadata": {}, "outputs": [], "execution_count": None}
+        for s in imports
+    ]
+    for cell in correct["cells"]:
+        meta = cell["metadata"].get("course", {})
+        if meta.get("role") == "answer":
+            if meta["question"] in answers:
+                cell = {**cell, "source": answers[meta["question"]]}
+            cells.append(cell)
+    return {**correct, "cells": cells}
+
+
+def import_cells(sources: list[str]) -> list[str]:
+    """The cells that only import (a mutant's notebook needs them and nothing else)."""
+    import ast
+
+    def only_imports(source: str) -> bool:
+        try:
+            body = ast.parse(source).body
+        except SyntaxError:
+            return False
+        return bool(body) and all(isinstance(n, ast.Import | ast.ImportFrom) for n in body)
+
+    return [s for s in sources if only_imports(s)]
+
+
 def _function_raising(q: str, body: str) -> str:
     return f"def {q}(*args, **kwargs):\n    {body}\n"
 
