@@ -41,6 +41,19 @@ WEEKS = [
         },
     },
     {
+        "id": "week04_linear_systems",
+        "release": "2026-10-26",
+        "due": "2026-11-02",
+        "title": "Linear systems, orthogonality and least squares",
+        "points": {
+            "solve": 2,
+            "rank": 2,
+            "gram_schmidt": 2,
+            "qr": 2,
+            "least_squares": 2,
+        },
+    },
+    {
         "id": "week06_calculus",
         "release": "2026-11-09",
         "due": "2026-11-16",
