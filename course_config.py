@@ -54,6 +54,19 @@ WEEKS = [
         },
     },
     {
+        "id": "week05_eigenvectors",
+        "release": "2026-11-02",
+        "due": "2026-11-09",
+        "title": "Eigenvectors, PCA and PageRank",
+        "points": {
+            "power_iteration": 2,
+            "covariance_matrix": 2,
+            "pca": 2,
+            "reconstruct": 2,
+            "pagerank": 2,
+        },
+    },
+    {
         "id": "week06_calculus",
         "release": "2026-11-09",
         "due": "2026-11-16",
@@ -104,6 +117,19 @@ WEEKS = [
         },
     },
     {
+        "id": "week10_continuous",
+        "release": "2026-12-07",
+        "due": "2026-12-14",
+        "title": "Continuous random variables and the Gaussian",
+        "points": {
+            "trapezoid": 2,
+            "gaussian_pdf": 2,
+            "kde": 2,
+            "mvn_logpdf": 2,
+            "sample_mvn": 2,
+        },
+    },
+    {
         "id": "week11_entropy",
         "release": "2026-12-14",
         "due": "2026-12-21",
@@ -139,6 +165,19 @@ WEEKS = [
             "logistic_loss": 2,
             "logistic_grad": 2,
             "fit_logistic_regression": 2,
+        },
+    },
+    {
+        "id": "week14_stochastic_optimization",
+        "release": "2027-01-04",
+        "due": "2027-01-11",
+        "title": "Stochastic optimisation and regularisation",
+        "points": {
+            "minibatches": 2,
+            "sgd_linear_regression": 2,
+            "adam_step": 2,
+            "ridge_regression": 2,
+            "cross_validation_error": 2,
         },
     },
     {

@@ -15,7 +15,8 @@ from course.errors import CourseError
 BEGIN = "# BEGIN SOLUTION"
 END = "# END SOLUTION"
 CellKind = Literal["markdown", "code", "answer", "tests"]
-_FORBID_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$|^@$")
+# A dotted name (`np.dot`), the operator `@`, or a method of any object (`.multivariate_normal`).
+_FORBID_NAME = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$|^@$|^\.[A-Za-z_]\w*$")
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,9 @@ def _to_cell(path: Path, index: int, nb_cell: object) -> Cell:
         if not isinstance(forbid, list) or not all(
             isinstance(f, str) and _FORBID_NAME.match(f) for f in forbid
         ):
-            raise CourseError(f'{where}: forbid must be a list like ["np.dot", "@"]')
+            raise CourseError(
+                f'{where}: forbid must be a list like ["np.dot", "@", ".multivariate_normal"]'
+            )
         question = _name(where, meta["question"])
         _check_solution_markers(where, source)
         return Cell("answer", source, question=question, forbid=tuple(forbid))

@@ -47,3 +47,26 @@ def test_honest_code_and_other_functions_are_not_flagged() -> None:
         == []
     )
     assert violations("f", (), [ast.parse("def f(u, v):\n    return u @ v")]) == []
+
+
+def test_a_forbidden_method_is_found_on_any_object() -> None:
+    cells = [
+        "import numpy as np\ndef f(m, c):\n    rng = np.random.default_rng(0)\n"
+        "    return rng.multivariate_normal(m, c)"
+    ]
+    trees = [ast.parse(c) for c in cells]
+    assert violations("f", (".multivariate_normal",), trees) == [
+        "the .multivariate_normal() method"
+    ]
+    assert violations("f", ("np.dot",), trees) == []
+
+
+def test_the_notebook_check_reads_the_kernels_history_and_gives_the_graders_message() -> None:
+    from course.engine.forbidden import check_kernel, message
+
+    history = ["", "import numpy as np", "def dot(u, v):\n    return np.dot(u, v)", "dot(1, 2"]
+    with pytest.raises(AssertionError) as caught:
+        check_kernel({"In": history}, "dot", ("np.dot",))
+    assert str(caught.value) == message("dot", ["np.dot"])
+    fixed = [*history, "def dot(u, v):\n    return sum(a * b for a, b in zip(u, v))"]
+    check_kernel({"In": fixed}, "dot", ("np.dot",))  # the later definition wins, as when run

@@ -65,7 +65,8 @@ def violations(function: str, forbid: tuple[str, ...], trees: list[ast.Module]) 
         return []
     functions = top_level_functions(trees)
     aliases = collect_aliases(trees)
-    wanted = {_normalise(f, {}) for f in forbid}
+    methods = {f[1:] for f in forbid if f.startswith(".")}  # a method, on whatever object
+    wanted = {_normalise(f, {}) for f in forbid if not f.startswith(".")}
     seen: set[str] = set()
     todo = [function]
     used: set[str] = set()
@@ -79,6 +80,8 @@ def violations(function: str, forbid: tuple[str, ...], trees: list[ast.Module]) 
                 isinstance(node, ast.BinOp | ast.AugAssign) and isinstance(node.op, ast.MatMult)
             ):
                 used.add("the @ operator")
+            if isinstance(node, ast.Attribute) and node.attr in methods:
+                used.add(f"the .{node.attr}() method")
             if isinstance(node, ast.Attribute | ast.Name):
                 dotted = _dotted(node)
                 if dotted is None:

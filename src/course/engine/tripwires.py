@@ -82,7 +82,8 @@ class Tripwires:
 
     def install(self, names: Sequence[str]) -> None:
         """Put stand-ins in place for `names` (dotted, e.g. `np.dot`, `scipy.linalg`)."""
-        names = [n for n in names if n and n != "@"]
+        # `@` and methods (`.name`) have no routine to stand in for: the static check has them.
+        names = [n for n in names if n and n != "@" and not n.startswith(".")]
         self._replace_everywhere([n for n in names if n.split(".")[0] in NUMPY_ROOTS])
         self.prefixes = tuple(n for n in names if n.split(".")[0] not in NUMPY_ROOTS)
         if self.prefixes:
