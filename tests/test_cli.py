@@ -32,7 +32,7 @@ def test_every_verb_has_help(verb: str) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["build", "week09_nope"], "unknown assignment 'week09_nope'"),
+        (["build", "week09_nope"], "unknown week 'week09_nope'"),
         (["build", "week02_unwritten"], "has no master yet"),
         (["check", "week01_tiny", "missing.ipynb"], "does not exist"),
         (["grade", "week01_tiny", "missing.ipynb"], "does not exist"),

@@ -12,7 +12,13 @@ from pathlib import Path
 from course.errors import CourseError
 from course.paths import find_root
 
-EPILOG = "Every verb has --help. Docs: README.md and docs/authoring.md."
+
+def _epilog() -> str:
+    """Where to read more: the instructor's repository has the authoring guide; a student
+    repository has its README only."""
+    if importlib.util.find_spec("course.build") is None:
+        return "Every verb has --help. Docs: README.md."
+    return "Every verb has --help. Docs: README.md and docs/authoring.md."
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -116,6 +122,8 @@ def cmd_lab(args: argparse.Namespace) -> int:
     prepared = workspace.prepare(args.aid, root=_root(args), workspace=ws)
     state = "copied the release to" if prepared.created else "your work is kept in"
     print(f"{state} {prepared.notebook}")
+    if workspace.running_as_root():
+        print(workspace.ROOT_NOTE)
     command = workspace.lab_command(
         prepared.folder, prepared.notebook, port=args.port, no_browser=args.no_browser
     )
@@ -160,13 +168,20 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 def cmd_publish(args: argparse.Namespace) -> int:
     from course import publish
 
-    done = publish.main(Path(args.dest), root=_root(args), today=_date(args.as_of))
+    done = publish.main(
+        Path(args.dest),
+        root=_root(args),
+        today=_date(args.as_of),
+        remote=args.remote,
+        author=args.author or publish.AUTHOR,
+    )
     print(
         f"published {len(done.weeks)} week(s) to {done.dest}"
         + (f"; new: {', '.join(done.added)}" if done.added else "; no new week")
         + ("; committed" if done.committed else "; nothing changed")
     )
     print("leak scan: clean (no solution, hidden test, unreleased week or instructor file)")
+    print(f"next: git -C {done.dest} push -u origin {publish.BRANCH}   (students then git pull)")
     return 0
 
 
@@ -182,7 +197,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs test)."""
-    top = argparse.ArgumentParser(prog="course", description=__doc__, epilog=EPILOG)
+    top = argparse.ArgumentParser(prog="course", description=__doc__, epilog=_epilog())
     top.add_argument("--root", help="course repository (default: found from the current folder)")
     verbs = top.add_subparsers(dest="verb", required=True, metavar="VERB")
     # A published student repository carries only the student side of the tooling.
@@ -324,6 +339,10 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("dest", metavar="DEST")
     p.add_argument("--as-of", metavar="DATE", help="a date like 2026-11-24 (default: today)")
+    p.add_argument(
+        "--remote", metavar="URL", help="set the repository's origin (kept on later publishes)"
+    )
+    p.add_argument("--author", metavar="'NAME <EMAIL>'", help="author of the publish commit")
     p.set_defaults(func=cmd_publish)
 
     p = add(

@@ -78,7 +78,22 @@ class Course:
             if week.id == aid:
                 return week
         known = ", ".join(w.id for w in self.weeks)
-        raise CourseError(f"unknown assignment {aid!r}; course_config.py has: {known}")
+        guess = self._closest(aid)
+        hint = f"did you mean {guess}? " if guess else ""
+        raise CourseError(f"unknown week {aid!r}; {hint}the weeks are: {known}")
+
+    def _closest(self, aid: str) -> str | None:
+        """The week a mistyped id most likely means: same number (`week9`, `9`), else by
+        spelling."""
+        import difflib
+
+        number = re.search(r"\d+", aid)
+        if number:
+            same = [w.id for w in self.weeks if w.number == int(number.group())]
+            if len(same) == 1:
+                return same[0]
+        close = difflib.get_close_matches(aid, [w.id for w in self.weeks], n=1, cutoff=0.6)
+        return close[0] if close else None
 
 
 def load_course(path: Path) -> Course:

@@ -119,7 +119,7 @@ def test_naming_a_week_without_a_master_or_an_unknown_week_is_a_clear_error(
 ) -> None:
     with pytest.raises(CourseError, match="has no master yet"):
         build.main(["week02_unwritten"], root=tiny_copy)
-    with pytest.raises(CourseError, match="unknown assignment 'week09_x'"):
+    with pytest.raises(CourseError, match="unknown week 'week09_x'"):
         build.main(["week09_x"], root=tiny_copy)
 
 

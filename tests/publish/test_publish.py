@@ -223,3 +223,47 @@ def test_the_real_course_publishes_at_every_release_date_and_its_checks_work(
         blank = dest / "release" / week.id / f"{week.id}.ipynb"
         assert python_in(dest, "-m", "course.cli", "check", week.id, str(blank)).returncode == 1
     assert [p.name for p in sorted((dest / "release").iterdir())] == [w.id for w in course.weeks]
+
+
+def test_publish_ends_pushable_with_the_chosen_author_and_a_student_pyproject(
+    tiny_course: Path, tmp_path: Path
+) -> None:
+    bare = tmp_path / "students.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(bare)], check=True)
+    dest = tmp_path / "students"
+    publish.main(
+        dest, root=tiny_course, today=date(2027, 1, 12), remote=str(bare), author="TA <ta@uni.edu>"
+    )
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", "-C", str(dest), *args], capture_output=True, text=True)
+
+    pushed = git("push", "-u", "origin", publish.BRANCH)  # the command publish prints
+    assert pushed.returncode == 0, pushed.stderr
+    assert git("log", "-1", "--format=%an <%ae>").stdout.strip() == "TA <ta@uni.edu>"
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "-b", publish.BRANCH, str(bare), str(clone)], check=True)
+    assert (clone / "release" / "week01_tiny").is_dir()
+    again = publish.main(dest, root=tiny_course, today=date(2027, 1, 12))
+    assert git("remote", "get-url", "origin").stdout.strip() == str(bare), "origin is kept"
+    assert not again.committed
+    import tomllib
+
+    deps = tomllib.loads((dest / "pyproject.toml").read_text())["project"]["dependencies"]
+    assert set(deps) == set(STUDENT_ROOTS), "only what the student side imports"
+    helped = python_in(dest, "-m", "course.cli", "--help")
+    assert "authoring" not in helped.stdout and "README.md" in helped.stdout
+
+
+@pytest.mark.parametrize(
+    ("author", "message"), [("nobody", "Name <email>"), ("A <b", "Name <email>")]
+)
+def test_a_malformed_author_or_a_file_as_destination_is_a_clear_error(
+    tiny_course: Path, tmp_path: Path, author: str, message: str
+) -> None:
+    with pytest.raises(CourseError, match=message):
+        publish.main(tmp_path / "s", root=tiny_course, today=date(2027, 1, 12), author=author)
+    afile = tmp_path / "file"
+    afile.write_text("x")
+    with pytest.raises(CourseError, match="is a file"):
+        publish.main(afile, root=tiny_course, today=date(2027, 1, 12))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,63 @@ def test_an_unreleased_week_is_a_clear_error(tiny_copy: Path) -> None:
 
 def test_lab_command_has_the_conventional_flags(tmp_path: Path) -> None:
     command = workspace.lab_command(tmp_path, tmp_path / "a.ipynb", port=8899, no_browser=True)
-    assert "--port=8899" in command and "--no-browser" in command and command[-3] == "a.ipynb"
+    assert "--port=8899" in command and "--no-browser" in command and "a.ipynb" in command
+    assert ("--allow-root" in command) == (os.geteuid() == 0)
+
+
+@pytest.mark.slow
+def test_lab_starts_jupyterlab_as_root_or_not_and_says_why(tiny_copy: Path, tmp_path: Path) -> None:
+    """`course lab` really starts a JupyterLab server, also as root (containers, cloud
+    notebooks), where JupyterLab alone would refuse."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"), "HOME": str(tmp_path)}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "course.cli",
+            "--root",
+            str(tiny_copy),
+            "lab",
+            "week01_tiny",
+            "--port",
+            str(port),
+            "--no-browser",
+            "--workspace",
+            str(tmp_path / "ws"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 90
+        assert proc.stdout is not None
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if "is running at" in line or "http://127.0.0.1" in line:
+                break
+    finally:
+        os.killpg(proc.pid, 15)
+        proc.wait(timeout=30)
+        if proc.stdout is not None:
+            proc.stdout.close()
+    text = "".join(lines)
+    assert "is running at" in text or f":{port}/" in text, text[-2000:]
+    assert ("--allow-root" in text) == (os.geteuid() == 0), text[:500]
 
 
 @pytest.mark.slow

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from course.config import load_course
 from course.engine import Options, SubmissionResult, grade_notebook, load_suite
 from course.errors import CourseError
 from course.paths import Layout
@@ -24,9 +25,11 @@ class CheckReport:
 
 def main(aid: str, notebook: Path, *, root: Path, hidden: bool = False) -> CheckReport:
     """Run the public (and with `hidden`, the hidden) tests of `aid` against `notebook`."""
+    layout = Layout(root)
+    load_course(layout.config).week(aid)  # an unknown week: say which weeks there are
     if not notebook.is_file():
         raise CourseError(f"{notebook} does not exist; pass the path of your saved .ipynb")
-    suite = load_suite(Layout(root), aid, public=not hidden)
+    suite = load_suite(layout, aid, public=not hidden)
     result = grade_notebook(notebook, suite, Options.for_suite(suite, also_hide=(notebook.parent,)))
     return CheckReport(result, render(result, hidden))
 

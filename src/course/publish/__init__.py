@@ -10,6 +10,7 @@ content; a leak fails the publish and names the file.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from course.config import Course, Week, load_course
 from course.errors import CourseError
 from course.master import read_master
 from course.paths import Layout
-from course.publish.lock import student_lock
+from course.publish.lock import STUDENT_ROOTS, student_lock
 from course.publish.schedule import released
 from course.secrets import course_secrets, readable, scan
 
@@ -110,6 +111,18 @@ touching it. In the notebook, the cell after each exercise checks it. From a ter
 """
 
 
+def student_pyproject(text: str) -> str:
+    """The instructor's pyproject.toml with the student side's direct dependencies only (what
+    `check`, `lab` and `progress` import), so it names nothing a student does not have."""
+    block = re.search(r"(?ms)^dependencies = \[\n.*?^\]\n", text)
+    if block is None:
+        raise CourseError("pyproject.toml has no `dependencies = [...]` list to cut for students")
+    deps = "".join(f'    "{name}",\n' for name in STUDENT_ROOTS)
+    text = text.replace(block.group(0), f"dependencies = [\n{deps}]\n")
+    student = 'description = "Check your work in the course"'
+    return re.sub(r'(?m)^description = ".*"$', student, text)
+
+
 def tree(layout: Layout, course: Course, weeks: list[Week], today: date) -> dict[str, bytes]:
     """Every file of the student repository, by relative path."""
     files: dict[str, bytes] = {}
@@ -134,6 +147,7 @@ def tree(layout: Layout, course: Course, weeks: list[Week], today: date) -> dict
         files[name] = (tooling / name).read_bytes()
     # students get the instructor's pins cut to what they run (publish/lock.py)
     files["requirements.txt"] = student_lock(files["requirements.txt"].decode()).encode()
+    files["pyproject.toml"] = student_pyproject(files["pyproject.toml"].decode()).encode()
     files["course_config.py"] = student_config(course, weeks, "course_config.py").encode()
     files["README.md"] = student_readme(course, weeks, today).encode()
     files[".gitignore"] = b"/.venv/\n/workspace/\n__pycache__/\n*.egg-info/\n.ipynb_checkpoints/\n"
@@ -163,8 +177,27 @@ def leak_problems(
     return problems
 
 
-def main(dest: Path, *, root: Path, today: date | None = None, commit: bool = True) -> Published:
-    """Write or update the student repository at `dest` as of `today`, scan it, commit it."""
+BRANCH = "main"  # the student repository's branch, named in the README's term flow
+AUTHOR = "course publish <publish@course.invalid>"
+
+
+def main(
+    dest: Path,
+    *,
+    root: Path,
+    today: date | None = None,
+    commit: bool = True,
+    remote: str | None = None,
+    author: str = AUTHOR,
+) -> Published:
+    """Write or update the student repository at `dest` as of `today`, scan it, commit it on
+    branch main as `author`, and set its `origin` to `remote` when given (a later publish keeps
+    the origin it has)."""
+    name, _, email = author.partition("<")
+    if not name.strip() or not email.strip().endswith(">"):
+        raise CourseError(f"--author must look like 'Name <email>', got {author!r}")
+    if dest.exists() and not dest.is_dir():
+        raise CourseError(f"{dest} is a file; publish needs a folder (new or a student repository)")
     layout = Layout(root)
     course = load_course(layout.config)
     today = today or date.today()
@@ -185,7 +218,9 @@ def main(dest: Path, *, root: Path, today: date | None = None, commit: bool = Tr
         path = dest / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    committed = commit and _commit(dest, f"Publish as of {today.isoformat()}")
+    committed = commit and _commit(dest, f"Publish as of {today.isoformat()}", author)
+    if remote:
+        _set_origin(dest, remote)
     ids = tuple(w.id for w in weeks)
     return Published(dest, ids, tuple(a for a in ids if a not in before), committed)
 
@@ -195,14 +230,29 @@ def _released_weeks(dest: Path) -> list[str]:
     return sorted(p.name for p in release.iterdir()) if release.is_dir() else []
 
 
-def _commit(dest: Path, message: str) -> bool:
-    def git(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["git", "-C", str(dest), *args], capture_output=True, text=True)
+def _git(dest: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "-C", str(dest), *args], capture_output=True, text=True)
 
-    if not (dest / ".git").exists() and git("init", "-q").returncode != 0:
+
+def _commit(dest: Path, message: str, author: str) -> bool:
+    if not (dest / ".git").exists() and _git(dest, "init", "-q", "-b", BRANCH).returncode != 0:
         return False
-    git("add", "-A")
-    if not git("status", "--porcelain").stdout.strip():
+    _git(dest, "add", "-A")
+    if not _git(dest, "status", "--porcelain").stdout.strip():
         return False
-    identity = ["-c", "user.name=course publish", "-c", "user.email=publish@course.invalid"]
-    return git(*identity, "commit", "-q", "-m", message).returncode == 0
+    name, _, email = author.partition("<")
+    identity = ["-c", f"user.name={name.strip()}", "-c", f"user.email={email.strip(' >')}"]
+    return _git(dest, *identity, "commit", "-q", "-m", message).returncode == 0
+
+
+def _set_origin(dest: Path, remote: str) -> None:
+    """Point `origin` at `remote` (adding it, or changing it when it differs)."""
+    current = _git(dest, "remote", "get-url", "origin")
+    if current.returncode != 0:
+        done = _git(dest, "remote", "add", "origin", remote)
+    elif current.stdout.strip() != remote:
+        done = _git(dest, "remote", "set-url", "origin", remote)
+    else:
+        return
+    if done.returncode != 0:
+        raise CourseError(f"could not set origin to {remote}: {done.stderr.strip()}")

@@ -47,11 +47,28 @@ def prepare(aid: str, *, root: Path, workspace: Path | None = None) -> Prepared:
     return Prepared(folder, notebook, created)
 
 
+# Said when `course lab` runs as root (a Docker container, a cloud notebook), where JupyterLab
+# refuses to start unless told that this is intended.
+ROOT_NOTE = (
+    "running as root (as in many containers): starting JupyterLab with --allow-root, as "
+    "Jupyter's own Docker images do when they run as root; an ordinary user is safer"
+)
+
+
+def running_as_root() -> bool:
+    """True for root on a POSIX system (Windows has no such notion)."""
+    import os
+
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
 def lab_command(folder: Path, notebook: Path, *, port: int | None, no_browser: bool) -> list[str]:
     """The JupyterLab command line that opens `notebook` with `folder` as its root."""
     import sys
 
     command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", notebook.name]
+    if running_as_root():
+        command.append("--allow-root")
     if port is not None:
         command.append(f"--port={port}")
     if no_browser:
