@@ -184,3 +184,31 @@ def test_nbgrader_agrees_with_course_grade_on_the_sample_class(
         own_text = readable(Path("own.ipynb"), own)
         leaked = [ln for ln in secrets.found_in(shown, only_tests=True) if ln not in own_text]
         assert not leaked, f"hidden test code in {student}'s feedback: {leaked[:2]}"
+
+
+def test_the_courses_own_notebooks_are_graded_by_nbgrader_as_they_are(
+    tiny_course: Path, tiny_class: Path, tmp_path: Path
+) -> None:
+    """A notebook from `course sample`, `course lab` or the student repository, submitted to
+    nbgrader unchanged: autograde scores it like `course grade` (it used to stop with
+    KeyError: '<question>-answer')."""
+    aid = "week01_tiny"
+    course_dir = tmp_path / "nbgrader"
+    nbgrader_export.main([aid], root=tiny_course, out=course_dir)
+    nbgrader(course_dir, "generate_assignment", aid)
+    chosen = ["correct", "blank", "mutant_add_subtracts", "exception"]
+    for name in chosen:
+        target = course_dir / "submitted" / name / aid / f"{aid}.ipynb"
+        target.parent.mkdir(parents=True)
+        target.write_bytes((tiny_class / f"{name}.ipynb").read_bytes())  # as the student has it
+    nbgrader(course_dir, "autograde", aid)
+    theirs = nbgrader_scores(course_dir, aid)
+    local = tmp_path / "local"
+    grade.main(aid, [tiny_class / f"{n}.ipynb" for n in chosen], out=local, root=tiny_course)
+    for name in chosen:
+        mine = json.loads((local / name / "results.json").read_text())
+        for test in mine["tests"]:
+            assert theirs[name][test["name"]] == pytest.approx(test["score"], abs=1e-6), (
+                name,
+                test["name"],
+            )

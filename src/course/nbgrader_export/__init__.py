@@ -40,6 +40,17 @@ c.Execute.timeout = {timeout}
 c.Execute.interrupt_on_timeout = True
 # nbgrader's trap 1: a student who deletes a test cell must not escape its points.
 c.OverwriteCells.add_missing_cells = True
+# The course's own notebooks (course lab, course sample, the student repository) are graded
+# too: their answer cells get nbgrader's ids before nbgrader looks for them. This, and the
+# feedback step below, need the `course` package installed where nbgrader runs (see README).
+c.Autograde.sanitize_preprocessors = [
+    "course.nbgrader_export.convert.CourseNotebooks",
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
 # nbgrader's trap 2: feedback must not show the hidden tests' code (or their inputs).
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
