@@ -216,3 +216,17 @@ GRADING = {
     "memory_mb": 2048,
     "output_mb": 8,
 }
+
+# Running the term (read by `course collect` and `course gradebook`; validated by
+# course.term.settings). Times are UTC. A late submission loses `penalty` of its score per
+# started `window_hours` after the grace period, and scores 0 more than `cap_days` late.
+TERM = {
+    "deadline_time": "23:59",
+    "grace_minutes": 15,
+    "penalty": 0.1,
+    "window_hours": 24,
+    "cap_days": 5,
+    "keep": "latest",
+    "drop_lowest": 1,
+    "weights": {},
+}

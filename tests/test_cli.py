@@ -98,3 +98,66 @@ def test_grade_writes_the_gradebook_and_exits_zero_when_everything_got_a_score(
     assert "graded 2" in result.stdout
     data = json.loads((tmp_path / "o" / "broken" / "results.json").read_text())
     assert data["score"] == 0 and "not a notebook" in data["output"]
+
+
+def test_mistaken_folders_and_numbers_are_one_line_errors(
+    tiny_course: Path, tmp_path: Path
+) -> None:
+    afile = tmp_path / "notes.txt"
+    afile.write_text("not a folder")
+    zip_dir = tmp_path / "zips"
+    zip_dir.mkdir()
+    cases = [
+        (["grade", "week01_tiny", str(afile), "--out", str(afile)], "is a file; give a folder"),
+        (["sample", "week01_tiny", "--out", str(afile)], "is a file"),
+        (["progress", "--workspace", str(tmp_path / "nowhere")], "does not exist"),
+        (["lab", "week01_tiny", "--workspace", str(afile)], "is a file; give a folder"),
+        (["gradescope", "week01_tiny", "--out", str(zip_dir)], "is a folder; name the zip"),
+        (["gradescope", "week01_tiny", "--out", str(afile)], "is not a zip"),
+        (["nbgrader", "--out", str(tiny_course)], "inside the course repository"),
+    ]
+    for args, message in cases:
+        result = run("--root", str(tiny_course), *args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr.count("\n") == 1 and message in result.stderr, (args, result.stderr)
+    assert afile.read_text() == "not a folder", "nothing was overwritten"
+    assert not (tmp_path / "nowhere").exists(), "progress does not create a missing workspace"
+    for workers in ("0", "-3"):
+        result = run(
+            "--root", str(tiny_course), "grade", "week01_tiny", str(afile), "--workers", workers
+        )
+        assert result.returncode == 2 and "use 1 or more" in result.stderr
+
+
+def test_sampling_another_week_into_a_sample_folder_is_refused(
+    tiny_course: Path, tmp_path: Path
+) -> None:
+    from course import sample
+
+    out = tmp_path / "class"
+    sample.generate("week01_tiny", out, root=tiny_course)
+    entries = json.loads((out / "expected.json").read_text())
+    for entry in entries.values():
+        entry["assignment"] = "week09_other"
+    (out / "expected.json").write_text(json.dumps(entries))
+    result = run("--root", str(tiny_course), "sample", "week01_tiny", "--out", str(out))
+    assert result.returncode == 2 and "holds the sample class of week09_other" in result.stderr
+
+
+def test_a_closed_pipe_is_not_an_error(tiny_course: Path) -> None:
+    """`course schedule | head -0`: the reader is gone before anything is written."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [*COURSE, "--root", str(tiny_course), "schedule"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr

@@ -6,8 +6,10 @@ import argparse
 import importlib.util
 import os
 import sys
+import zipfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from course.errors import CourseError
 from course.paths import find_root
@@ -19,6 +21,30 @@ def _epilog() -> str:
     if importlib.util.find_spec("course.build") is None:
         return "Every verb has --help. Docs: README.md."
     return "Every verb has --help. Docs: README.md and docs/authoring.md."
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (--workers)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is too few; use 1 or more")
+    return value
+
+
+def _folder(value: str | None, option: str, *, must_exist: bool = False) -> Path | None:
+    """A folder named on the command line: a clear error for a file, or a missing folder
+    where one must exist."""
+    if value is None:
+        return None
+    path = Path(value)
+    if path.exists() and not path.is_dir():
+        raise CourseError(f"{option} {value} is a file; give a folder")
+    if must_exist and not path.is_dir():
+        raise CourseError(f"{option} {value} does not exist; give an existing folder")
+    return path
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -60,7 +86,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_grade(args: argparse.Namespace) -> int:
     from course import grade
 
-    out = Path(args.out) if args.out else Path("grades") / args.aid
+    out = _folder(args.out, "--out") or Path("grades") / args.aid
     summary = grade.main(
         args.aid,
         [Path(p) for p in args.submissions],
@@ -89,7 +115,9 @@ def cmd_grade(args: argparse.Namespace) -> int:
 def cmd_sample(args: argparse.Namespace) -> int:
     from course import sample
 
-    made = sample.generate(args.aid, Path(args.out), root=_root(args))
+    out = _folder(args.out, "--out")
+    assert out is not None  # --out is required
+    made = sample.generate(args.aid, out, root=_root(args))
     print(f"wrote {len(made)} submissions and expected.json to {args.out}")
     return 0
 
@@ -97,7 +125,12 @@ def cmd_sample(args: argparse.Namespace) -> int:
 def cmd_gradescope(args: argparse.Namespace) -> int:
     from course import gradescope
 
-    path = gradescope.main(args.aid, root=_root(args), out=Path(args.out) if args.out else None)
+    out = Path(args.out) if args.out else None
+    if out is not None and out.is_dir():
+        raise CourseError(f"--out {out} is a folder; name the zip file, e.g. {out / args.aid}.zip")
+    if out is not None and out.exists() and not zipfile.is_zipfile(out):
+        raise CourseError(f"--out {out} exists and is not a zip; choose another name or delete it")
+    path = gradescope.main(args.aid, root=_root(args), out=out)
     print(f"wrote {path}: upload it as the programming assignment's autograder")
     return 0
 
@@ -105,9 +138,15 @@ def cmd_gradescope(args: argparse.Namespace) -> int:
 def cmd_nbgrader(args: argparse.Namespace) -> int:
     from course import nbgrader_export
 
-    written = nbgrader_export.main(
-        args.aids, root=_root(args), out=Path(args.out) if args.out else None
-    )
+    root, out = _root(args), _folder(args.out, "--out")
+    if out is not None:
+        inside = out.resolve() == root or root in out.resolve().parents
+        if inside and (root / "build") not in (out.resolve(), *out.resolve().parents):
+            raise CourseError(
+                f"--out {args.out} is inside the course repository; choose a folder outside it "
+                "(or under build/)"
+            )
+    written = nbgrader_export.main(args.aids, root=root, out=out)
     print(
         f"wrote {written[0].parent}: nbgrader_config.py and {len(written) - 1} source "
         "notebook(s); next: cd there and run `nbgrader generate_assignment AID`"
@@ -118,7 +157,7 @@ def cmd_nbgrader(args: argparse.Namespace) -> int:
 def cmd_lab(args: argparse.Namespace) -> int:
     from course import workspace
 
-    ws = Path(args.workspace) if args.workspace else None
+    ws = _folder(args.workspace, "--workspace")
     prepared = workspace.prepare(args.aid, root=_root(args), workspace=ws)
     state = "copied the release to" if prepared.created else "your work is kept in"
     print(f"{state} {prepared.notebook}")
@@ -136,7 +175,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
     from course.workspace import progress
 
     root = _root(args)
-    ws = Path(args.workspace) if args.workspace else None
+    ws = _folder(args.workspace, "--workspace", must_exist=True)
     rows = progress.collect(root=root, workspace=ws, hidden=args.hidden)
     print(progress.render(rows))
     from course.workspace import workspace_dir
@@ -195,6 +234,127 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0 if demo.main(aid, root=root, workers=args.workers) else 1
 
 
+if TYPE_CHECKING:  # the term's modules load only when a term verb runs
+    from course.term.context import Context as TermContext
+
+
+def _term(args: argparse.Namespace) -> tuple[Path, TermContext]:
+    from course.term import context
+
+    root = _root(args)
+    roster = Path(args.roster) if args.roster else root / "roster.csv"
+    return root, context.load(
+        root,
+        roster,
+        context.optional(getattr(args, "extensions", None), root / "extensions.csv"),
+        context.optional(getattr(args, "overrides", None), root / "overrides.csv"),
+    )
+
+
+def cmd_roster(args: argparse.Namespace) -> int:
+    from course.term.roster import load_roster
+
+    path = Path(args.roster) if args.roster else _root(args) / "roster.csv"
+    roster = load_roster(path)
+    sections = ", ".join(f"{k}: {v}" for k, v in sorted(roster.sections().items()))
+    print(f"{path}: {len(roster.students)} students, valid ({sections})")
+    return 0
+
+
+def cmd_collect(args: argparse.Namespace) -> int:
+    from course.term import collect
+
+    root, loaded = _term(args)
+    out = Path(args.out) if args.out else root / "submissions" / args.aid
+    done = collect.main(
+        loaded.course.week(args.aid),
+        [Path(s) for s in args.sources],
+        roster=loaded.roster,
+        term=loaded.term,
+        extensions=loaded.extensions,
+        out=out,
+    )
+    found = ", ".join(f"{n} from {k}" for k, n in sorted(done.counts.items())) or "none"
+    print(
+        f"collected {len(done.kept) - len(done.unmatched)} student submission(s) into {out} "
+        f"(found {found}; kept {loaded.term.keep}, set aside {done.superseded} older)"
+    )
+    for name in done.unmatched:
+        print(
+            f"  unmatched (on no roster line; kept and graded as {name}): {done.kept[name]['who']}"
+        )
+    for r in done.refused:
+        print(f"  refused {r['who']} ({r['origin']}): {r['reason']}")
+    if done.missing:
+        print(f"  no submission from {len(done.missing)}: {', '.join(done.missing)}")
+    return 0
+
+
+def cmd_gradebook(args: argparse.Namespace) -> int:
+    from course.term import gradebook
+
+    root, loaded = _term(args)
+    submissions = Path(args.submissions) if args.submissions else root / "submissions"
+    grades = Path(args.grades) if args.grades else root / "grades"
+    weeks = gradebook.collected_weeks(loaded.course, submissions)
+    if not weeks:
+        raise CourseError(f"no collected week in {submissions}; run `course collect AID ...` first")
+    if not args.no_grade:
+        gradebook.grade_weeks(weeks, submissions, grades, root)
+    book = gradebook.build(
+        loaded.course,
+        loaded.term,
+        loaded.roster,
+        submissions=submissions,
+        grades=grades,
+        extensions=loaded.extensions,
+        overrides=loaded.overrides,
+    )
+    gradebook.write(book, Path(args.out) if args.out else grades / "term", grades)
+    late = sum(1 for c in book.cells.values() if c.penalty)
+    changed = sum(1 for c in book.cells.values() if c.overrides)
+    mean = sum(book.percent.values()) / max(len(book.percent), 1)
+    print(
+        f"gradebook: {len(book.students)} students x {len(book.weeks)} week(s); "
+        f"{late} late penalty(ies), {changed} score(s) with overrides; mean {mean:.1f}%"
+    )
+    for week, names in book.unmatched.items():
+        print(f"  {week}: graded but on no roster line: {', '.join(names)}")
+    print(f"scores changed since the last gradebook: {len(book.changed)}")
+    for line in book.changed:
+        print(f"  {line}")
+    for label, path in book.written.items():
+        print(f"{label + ':':10} {path}")
+    return 0
+
+
+def cmd_similarity(args: argparse.Namespace) -> int:
+    from course.config import load_course
+    from course.paths import Layout
+    from course.term import similarity
+
+    root = _root(args)
+    layout = Layout(root)
+    week = load_course(layout.config).week(args.aid)
+    folder = Path(args.submissions) if args.submissions else root / "submissions" / args.aid
+    notebooks = similarity.load_notebooks(folder)
+    if len(notebooks) < 2:
+        raise CourseError(f"{folder}: fewer than two notebooks to compare; collect the week first")
+    import json
+
+    release = json.loads(layout.release_notebook(args.aid).read_text(encoding="utf-8"))
+    pairs, skipped = similarity.compare(
+        release, notebooks, list(week.points), min_tokens=args.min_tokens
+    )
+    out = Path(args.out) if args.out else root / "grades" / "term" / f"similarity_{args.aid}.html"
+    similarity.write_report(out, f"{args.aid}: similar answers", pairs, skipped, args.top)
+    print(f"compared {len(notebooks)} submissions; not compared (too short): {skipped or 'none'}")
+    for p in pairs[: min(args.top, 5)]:
+        print(f"  {100 * p.similarity:3.0f}%  {p.question}: {p.a} and {p.b}")
+    print(f"report (a report only, no score changed): {out}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs test)."""
     top = argparse.ArgumentParser(prog="course", description=__doc__, epilog=_epilog())
@@ -249,7 +409,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("aid", metavar="AID")
     p.add_argument("submissions", nargs="+", metavar="SUBMISSION")
     p.add_argument("--out", metavar="DIR", help="output folder (default: grades/AID)")
-    p.add_argument("--workers", type=int, default=2, metavar="N", help="parallel sandboxes (2)")
+    p.add_argument(
+        "--workers", type=_positive, default=2, metavar="N", help="parallel sandboxes (2)"
+    )
     p.add_argument("--force", action="store_true", help="grade again what is already graded")
     p.add_argument(
         "--scheduler",
@@ -352,8 +514,70 @@ def parser() -> argparse.ArgumentParser:
         description="The instructor loop on the bundled sample class.",
     )
     p.add_argument("aid", nargs="?", metavar="AID", help="default: the first week")
-    p.add_argument("--workers", type=int, default=2, metavar="N")
+    p.add_argument("--workers", type=_positive, default=2, metavar="N")
     p.set_defaults(func=cmd_demo)
+
+    p = add(
+        True,
+        "roster",
+        help="validate the class roster",
+        description="Check roster.csv (id, name, email, section: the columns an LMS export "
+        "has); a mistake is reported with its line number.",
+    )
+    p.add_argument("roster", nargs="?", metavar="ROSTER", help="default: roster.csv")
+    p.set_defaults(func=cmd_roster)
+
+    p = add(
+        True,
+        "collect",
+        help="gather a week's submissions with their submission times",
+        description="Collect AID from a Gradescope export (folder or zip with "
+        "submission_metadata.yml), an nbgrader inbound/ folder or a plain folder of "
+        "<id>.ipynb or <id>/<AID>.ipynb; match them to the roster (unmatched ones are kept and "
+        "reported), keep one per student by TERM['keep'] in course_config.py, and copy them "
+        "into DIR with collected.json. Links and non-regular files are refused.",
+    )
+    p.add_argument("aid", metavar="AID")
+    p.add_argument("sources", nargs="+", metavar="SOURCE")
+    p.add_argument("--roster", metavar="CSV", help="default: roster.csv")
+    p.add_argument("--extensions", metavar="CSV", help="default: extensions.csv if present")
+    p.add_argument("--out", metavar="DIR", help="default: submissions/AID")
+    p.set_defaults(func=cmd_collect)
+
+    p = add(
+        True,
+        "gradebook",
+        help="grade the collected weeks and build the term gradebook",
+        description="Grade every collected week (unchanged results are kept), apply late "
+        "penalties, extensions and overrides, drop-lowest and weights from course_config.py's "
+        "TERM, and write gradebook.csv, canvas.csv and moodle.csv (gradebook imports), figures, a "
+        "term_feedback.md beside each graded submission. Prints the scores that changed.",
+    )
+    p.add_argument("--roster", metavar="CSV", help="default: roster.csv")
+    p.add_argument("--extensions", metavar="CSV", help="default: extensions.csv if present")
+    p.add_argument("--overrides", metavar="CSV", help="default: overrides.csv if present")
+    p.add_argument("--submissions", metavar="DIR", help="collected weeks (default: submissions)")
+    p.add_argument("--grades", metavar="DIR", help="graded weeks (default: grades)")
+    p.add_argument("--out", metavar="DIR", help="default: grades/term")
+    p.add_argument("--no-grade", action="store_true", help="use the results already graded")
+    p.set_defaults(func=cmd_gradebook)
+
+    p = add(
+        True,
+        "similarity",
+        help="report the most similar answers of a week, side by side",
+        description="Compare students' answer code per question after removing the "
+        "release's code and normalising names, formatting and helper order; questions with "
+        "too short answers are left out. Writes an HTML report; never changes a score.",
+    )
+    p.add_argument("aid", metavar="AID")
+    p.add_argument("--submissions", metavar="DIR", help="default: submissions/AID")
+    p.add_argument("--out", metavar="HTML", help="default: grades/term/similarity_AID.html")
+    p.add_argument("--top", type=int, default=20, metavar="N", help="pairs shown (20)")
+    p.add_argument(
+        "--min-tokens", type=int, default=25, metavar="N", help="shorter answers are ignored (25)"
+    )
+    p.set_defaults(func=cmd_similarity)
     return top
 
 
@@ -365,6 +589,9 @@ def main(argv: list[str] | None = None) -> int:
     except CourseError as exc:
         print(f"course: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `course progress | head`: the reader has gone, nothing is wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print(
             "course: interrupted; finished results are kept, run again to resume", file=sys.stderr

@@ -181,6 +181,14 @@ def generate(
         ) from exc
     correct = correct_notebook(release, solution, questions)
     mutants = [(m.name, m.question, m.source) for m in read_mutants(layout.mutants(aid))]
+    if out.exists() and not out.is_dir():
+        raise CourseError(f"{out} is a file; --out must name a folder for the sample class")
+    other = _sample_week(out)
+    if other is not None and other != aid:
+        raise CourseError(
+            f"{out} holds the sample class of {other}; write {aid}'s into its own folder, "
+            f"e.g. build/class/{aid}"
+        )
     out.mkdir(parents=True, exist_ok=True)
     made = []
     for filename, kind, nb, expected in kinds(correct, release, questions, mutants):
@@ -190,11 +198,22 @@ def generate(
             json.dumps(nb, indent=1, sort_keys=True) + "\n", encoding="utf-8"
         )
         made.append(Submission(filename, kind, expected))
-    manifest = {s.filename: {"kind": s.kind, "expected": s.expected} for s in made}
+    manifest = {
+        s.filename: {"assignment": aid, "kind": s.kind, "expected": s.expected} for s in made
+    }
     (out / "expected.json").write_text(
         json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
     return made
+
+
+def _sample_week(folder: Path) -> str | None:
+    """The week whose sample class `folder` already holds, if any."""
+    try:
+        entries = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+        return next(str(e["assignment"]) for e in entries.values() if "assignment" in e)
+    except (OSError, ValueError, AttributeError, StopIteration, TypeError):
+        return None
 
 
 def load_expected(folder: Path) -> dict[str, dict[str, Any]]:

@@ -1,0 +1,1 @@
+"""Running a real term: roster, collecting submissions, late policy, overrides, gradebook."""
