@@ -355,6 +355,27 @@ def cmd_similarity(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_strength(args: argparse.Namespace) -> int:
+    from course import strength
+    from course.strength.report import summary_lines
+
+    result = strength.main(
+        args.aid,
+        root=_root(args),
+        function=args.function,
+        max_mutants=args.max,
+        seed=args.seed,
+        workers=args.workers,
+        out=Path(args.out) if args.out else None,
+        test_timeout=args.timeout,
+    )
+    print("\n".join(summary_lines(result)))
+    for stale in result.stale:
+        print(f"  stale EQUIVALENT entry (no such mutant any more): {stale}")
+    print(f"report: {result.report} (figure beside it; {result.seconds:g}s)")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs test)."""
     top = argparse.ArgumentParser(prog="course", description=__doc__, epilog=_epilog())
@@ -506,6 +527,33 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--author", metavar="'NAME <EMAIL>'", help="author of the publish commit")
     p.set_defaults(func=cmd_publish)
+
+    p = add(
+        True,
+        "strength",
+        help="how strong are a week's hidden tests: a mutation report",
+        description="Change one thing at a time in each graded function of the solution "
+        "(operators, constants, min/max, sum/mean, dropped raise or statement, slice and range "
+        "bounds), set aside the mutants that behave like the solution on the tests' inputs and "
+        "random ones, grade the rest with the hidden tests, and report per function the kill "
+        "rate and each surviving mutant as a diff (DIR/report.md with a figure).",
+    )
+    p.add_argument("aid", metavar="AID")
+    p.add_argument("--function", metavar="NAME", help="only this graded function")
+    p.add_argument("--max", type=int, metavar="N", help="at most N mutants per function (seeded)")
+    p.add_argument("--seed", type=int, default=0, help="seed of --max and random inputs (0)")
+    p.add_argument(
+        "--workers", type=_positive, default=2, metavar="N", help="parallel processes (2)"
+    )
+    p.add_argument("--out", metavar="DIR", help="default: build/strength/AID")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=2.0,
+        metavar="SECONDS",
+        help="a mutant's test stops after this, or twice the solution's grading time (2)",
+    )
+    p.set_defaults(func=cmd_strength)
 
     p = add(
         True,

@@ -9,7 +9,7 @@ from course import build, grade, sample
 from course.config import load_course
 from course.grade import iter_rows
 from course.paths import Layout
-from course.sample import FULL, LESS, ZERO
+from course.sample import FULL, LESS, MAYBE, ZERO
 
 
 def main(aid: str, *, root: Path, workers: int = 2) -> bool:
@@ -77,4 +77,6 @@ def matches(score: float, max_score: float, want: str) -> bool:
         return score == 0
     if want == LESS:
         return score < max_score
+    if want == MAYBE:
+        return 0 <= score <= max_score
     return abs(score - max_score) < 1e-9

@@ -16,21 +16,31 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_cosine_45_degrees', hidden=False)
+@_shows_returned
 def test_cosine_45_degrees(cosine_similarity):
     assert np.isclose(cosine_similarity([1, 0], [1, 1]), 1 / np.sqrt(2)), (
         "cosine_similarity([1, 0], [1, 1]) should be cos(45°) = 0.7071..."
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_cosine_ignores_length', hidden=False)
+@_shows_returned
 def test_cosine_ignores_length(cosine_similarity):
     assert np.isclose(cosine_similarity([1, 2], [10, 20]), 1.0), (
         "vectors pointing the same way have cosine similarity 1, whatever their lengths"
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cosine_random', hidden=True)
 def test_cosine_random(cosine_similarity):
     rng = np.random.default_rng(301)
     for n in (2, 5, 40):
@@ -41,7 +51,7 @@ def test_cosine_random(cosine_similarity):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cosine_scale_invariance_and_range', hidden=True)
 def test_cosine_scale_invariance_and_range(cosine_similarity):
     rng = np.random.default_rng(302)
     u, v = rng.normal(size=(2, 8))
@@ -54,14 +64,14 @@ def test_cosine_scale_invariance_and_range(cosine_similarity):
     assert np.isclose(cosine_similarity(u, u), 1.0), "a vector is fully similar to itself"
 
 
-@test_case(hidden=True)
+@test_case(name='test_cosine_unequal_lengths_matter', hidden=True)
 def test_cosine_unequal_lengths_matter(cosine_similarity):
     assert np.isclose(cosine_similarity([3.0, 0.0], [1.0, 1.0]), 1 / np.sqrt(2)), (
         "both vectors must be normalised, not just one of them"
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cosine_zero_vector', hidden=True)
 def test_cosine_zero_vector(cosine_similarity):
     for args in (([0, 0], [1, 2]), ([1, 2], [0.0, 0.0])):
         try:
@@ -71,7 +81,7 @@ def test_cosine_zero_vector(cosine_similarity):
         raise AssertionError("cosine_similarity should raise ValueError for a zero vector")
 
 
-@test_case(hidden=True)
+@test_case(name='test_cosine_keeps_inputs', hidden=True)
 def test_cosine_keeps_inputs(cosine_similarity):
     u = np.array([2.0, 0.0])
     v = np.array([0.0, 3.0])

@@ -16,21 +16,32 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_dot_small', hidden=False)
+@_shows_returned
 def test_dot_small(dot):
     assert np.isclose(dot([1, 2, 3], [4, 5, 6]), 32.0), (
         "dot([1, 2, 3], [4, 5, 6]) should be 1*4 + 2*5 + 3*6 = 32"
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_dot_perpendicular', hidden=False)
+@_shows_returned
 def test_dot_perpendicular(dot):
     assert np.isclose(dot([1, 0], [0, 5]), 0.0), (
         "perpendicular vectors have dot product 0: dot([1, 0], [0, 5])"
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_dot_mismatch', hidden=False)
+@_shows_returned
 def test_dot_mismatch(dot):
     try:
         dot([1, 2], [1, 2, 3])
@@ -39,7 +50,7 @@ def test_dot_mismatch(dot):
     raise AssertionError("dot([1, 2], [1, 2, 3]) should raise ValueError (lengths differ)")
 
 
-@test_case(hidden=True)
+@test_case(name='test_dot_random', hidden=True)
 def test_dot_random(dot):
     rng = np.random.default_rng(101)
     for n in (1, 2, 7, 50):
@@ -49,7 +60,7 @@ def test_dot_random(dot):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_dot_symmetric_and_linear', hidden=True)
 def test_dot_symmetric_and_linear(dot):
     rng = np.random.default_rng(102)
     u, v, w = rng.normal(size=(3, 9))
@@ -59,7 +70,7 @@ def test_dot_symmetric_and_linear(dot):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_dot_returns_a_number_and_keeps_inputs', hidden=True)
 def test_dot_returns_a_number_and_keeps_inputs(dot):
     u = np.array([1.0, -2.0, 3.0])
     v = [4, 5, 6]
@@ -71,7 +82,7 @@ def test_dot_returns_a_number_and_keeps_inputs(dot):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_dot_edge_cases', hidden=True)
 def test_dot_edge_cases(dot):
     for bad in (([], []), ([1.0], [1.0, 2.0]), ([1.0, 2.0, 3.0], [1.0, 2.0])):
         try:

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_nn_small', hidden=False)
+@_shows_returned
 def test_nn_small(nearest_neighbors):
     X = [[1, 0], [0, 1], [1, 1], [-1, 0]]
     result = np.asarray(nearest_neighbors([1, 0.1], X, 2))
@@ -25,7 +34,8 @@ def test_nn_small(nearest_neighbors):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_nn_angle_not_distance', hidden=False)
+@_shows_returned
 def test_nn_angle_not_distance(nearest_neighbors):
     X = [[10, 0], [0.5, 0.5]]
     assert np.asarray(nearest_neighbors([1, 0], X, 1)).tolist() == [0], (
@@ -33,7 +43,7 @@ def test_nn_angle_not_distance(nearest_neighbors):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_nn_random', hidden=True)
 def test_nn_random(nearest_neighbors):
     rng = np.random.default_rng(501)
     X = rng.normal(size=(30, 6))
@@ -46,14 +56,14 @@ def test_nn_random(nearest_neighbors):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_nn_ties_lower_index_first', hidden=True)
 def test_nn_ties_lower_index_first(nearest_neighbors):
     X = np.array([[0.0, 1.0], [2.0, 0.0], [1.0, 0.0], [3.0, 0.0], [-1.0, 0.0]])
     got = np.asarray(nearest_neighbors([5.0, 0.0], X, 3)).tolist()
     assert got == [1, 2, 3], "equally similar rows must come in increasing index order"
 
 
-@test_case(hidden=True)
+@test_case(name='test_nn_ties_with_duplicates', hidden=True)
 def test_nn_ties_with_duplicates(nearest_neighbors):
     rng = np.random.default_rng(502)
     base = rng.normal(size=(4, 3))
@@ -63,14 +73,14 @@ def test_nn_ties_with_duplicates(nearest_neighbors):
     assert got == [1, 5, 9], "duplicated directions must be listed by increasing index"
 
 
-@test_case(hidden=True)
+@test_case(name='test_nn_returns_integers', hidden=True)
 def test_nn_returns_integers(nearest_neighbors):
     got = np.asarray(nearest_neighbors([1.0, 1.0], [[1.0, 0.0], [1.0, 1.0]], 2))
     assert got.dtype.kind in "iu", "nearest_neighbors should return integer indices"
     assert got.tolist() == [1, 0], "most similar first"
 
 
-@test_case(hidden=True)
+@test_case(name='test_nn_invalid', hidden=True)
 def test_nn_invalid(nearest_neighbors):
     X = [[1.0, 0.0], [0.0, 1.0]]
     for args in (([1.0, 0.0], X, 0), ([1.0, 0.0], X, 3), ([0.0, 0.0], X, 1),
@@ -85,7 +95,7 @@ def test_nn_invalid(nearest_neighbors):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_nn_keeps_inputs', hidden=True)
 def test_nn_keeps_inputs(nearest_neighbors):
     X = np.array([[1.0, 0.0], [0.0, 2.0]])
     q = np.array([0.0, 1.0])

@@ -16,12 +16,22 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_norm_euclidean', hidden=False)
+@_shows_returned
 def test_norm_euclidean(norm):
     assert np.isclose(norm([3, 4]), 5.0), "norm([3, 4]) should be 5 (Pythagoras)"
 
 
-@test_case(hidden=False)
+@test_case(name='test_norm_one_and_inf', hidden=False)
+@_shows_returned
 def test_norm_one_and_inf(norm):
     assert np.isclose(norm([3, -4], p=1), 7.0), "norm([3, -4], p=1) should be 3 + 4 = 7"
     assert np.isclose(norm([3, -4], p=np.inf), 4.0), (
@@ -29,7 +39,7 @@ def test_norm_one_and_inf(norm):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_norm_random_p', hidden=True)
 def test_norm_random_p(norm):
     rng = np.random.default_rng(201)
     for p in (1, 1.5, 2, 3, 7.5):
@@ -39,7 +49,7 @@ def test_norm_random_p(norm):
         assert np.isclose(norm(v, p=p), expected, rtol=1e-9), "norm(v, p=...) is wrong"
 
 
-@test_case(hidden=True)
+@test_case(name='test_norm_odd_power_of_negatives', hidden=True)
 def test_norm_odd_power_of_negatives(norm):
     v = np.array([-1.0, -2.0, 2.0])
     assert np.isclose(norm(v, 3), 17.0 ** (1 / 3)), (
@@ -47,14 +57,14 @@ def test_norm_odd_power_of_negatives(norm):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_norm_inf_uses_absolute_values', hidden=True)
 def test_norm_inf_uses_absolute_values(norm):
     assert np.isclose(norm([-9.0, 2.0, 5.0], np.inf), 9.0), (
         "the infinity norm is the largest ABSOLUTE coordinate"
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_norm_properties', hidden=True)
 def test_norm_properties(norm):
     rng = np.random.default_rng(202)
     u, v = rng.normal(size=(2, 6))
@@ -66,7 +76,7 @@ def test_norm_properties(norm):
     assert np.isclose(norm(u), np.sqrt(np.sum(u * u))), "the default p is 2"
 
 
-@test_case(hidden=True)
+@test_case(name='test_norm_zero_vector', hidden=True)
 def test_norm_zero_vector(norm):
     for p in (1, 2, 3, np.inf):
         got = norm([0.0, 0.0, 0.0], p)
@@ -75,7 +85,7 @@ def test_norm_zero_vector(norm):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_norm_invalid', hidden=True)
 def test_norm_invalid(norm):
     for args in (([],), ([1.0, 2.0], 0.5), ([1.0], 0)):
         try:
@@ -85,7 +95,7 @@ def test_norm_invalid(norm):
         raise AssertionError("norm should raise ValueError for an empty vector or p < 1")
 
 
-@test_case(hidden=True)
+@test_case(name='test_norm_keeps_input', hidden=True)
 def test_norm_keeps_input(norm):
     v = np.array([-1.0, 2.0])
     assert np.isclose(norm(v, 1), 3.0), "norm([-1, 2], 1) should be 3"

@@ -16,21 +16,31 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_project_onto_axis', hidden=False)
+@_shows_returned
 def test_project_onto_axis(project):
     assert np.allclose(project([3, 4], [1, 0]), [3, 0]), (
         "the shadow of [3, 4] on the x-axis is [3, 0]"
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_project_worked_example', hidden=False)
+@_shows_returned
 def test_project_worked_example(project):
     assert np.allclose(project([2, 3], [4, 1]), np.array([4, 1]) * 11 / 17), (
         "project([2, 3], [4, 1]) should be (11/17) * [4, 1]"
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_project_random', hidden=True)
 def test_project_random(project):
     rng = np.random.default_rng(401)
     for n in (2, 3, 10):
@@ -41,7 +51,7 @@ def test_project_random(project):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_project_residual_is_perpendicular', hidden=True)
 def test_project_residual_is_perpendicular(project):
     rng = np.random.default_rng(402)
     u = rng.normal(size=5)
@@ -51,14 +61,14 @@ def test_project_residual_is_perpendicular(project):
     assert abs(np.sum((u - p) * w)) < 1e-9, "u minus its projection must be perpendicular"
 
 
-@test_case(hidden=True)
+@test_case(name='test_project_long_onto_vector', hidden=True)
 def test_project_long_onto_vector(project):
     assert np.allclose(project([1.0, 1.0], [10.0, 0.0]), [1.0, 0.0]), (
         "the length of onto must not change the projection (divide by its squared length)"
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_project_is_idempotent', hidden=True)
 def test_project_is_idempotent(project):
     rng = np.random.default_rng(403)
     u, w = rng.normal(size=(2, 4))
@@ -66,7 +76,7 @@ def test_project_is_idempotent(project):
     assert np.allclose(project(once, w), once), "projecting twice changes nothing"
 
 
-@test_case(hidden=True)
+@test_case(name='test_project_zero_onto', hidden=True)
 def test_project_zero_onto(project):
     try:
         project([1.0, 2.0], [0.0, 0.0])
@@ -75,7 +85,7 @@ def test_project_zero_onto(project):
     raise AssertionError("project onto the zero vector should raise ValueError")
 
 
-@test_case(hidden=True)
+@test_case(name='test_project_keeps_inputs', hidden=True)
 def test_project_keeps_inputs(project):
     u = np.array([1.0, 2.0])
     w = np.array([2.0, 0.0])

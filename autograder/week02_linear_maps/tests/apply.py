@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_apply_worked_example', hidden=False)
+@_shows_returned
 def test_apply_worked_example(apply):
     got = np.asarray(apply([[2, -1], [1, 1]], [2, 1]))
     assert got.shape == (2,) and np.allclose(got, [3, 3]), (
@@ -24,7 +33,8 @@ def test_apply_worked_example(apply):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_apply_picks_a_column', hidden=False)
+@_shows_returned
 def test_apply_picks_a_column(apply):
     A = [[1, 2, 3], [4, 5, 6]]
     assert np.allclose(apply(A, [0, 1, 0]), [2, 5]), (
@@ -32,7 +42,8 @@ def test_apply_picks_a_column(apply):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_apply_mismatch', hidden=False)
+@_shows_returned
 def test_apply_mismatch(apply):
     try:
         apply([[1, 2], [3, 4]], [1, 2, 3])
@@ -44,7 +55,7 @@ def test_apply_mismatch(apply):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_apply_random', hidden=True)
 def test_apply_random(apply):
     rng = np.random.default_rng(2201)
     for m, n in ((1, 1), (3, 2), (2, 5), (6, 6), (1, 4), (4, 1)):
@@ -57,7 +68,7 @@ def test_apply_random(apply):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_apply_columns_are_images_of_basis', hidden=True)
 def test_apply_columns_are_images_of_basis(apply):
     rng = np.random.default_rng(2202)
     A = rng.normal(size=(3, 4))
@@ -69,7 +80,7 @@ def test_apply_columns_are_images_of_basis(apply):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_apply_is_linear', hidden=True)
 def test_apply_is_linear(apply):
     rng = np.random.default_rng(2203)
     A = rng.normal(size=(4, 4))
@@ -79,7 +90,7 @@ def test_apply_is_linear(apply):
     assert np.allclose(left, right), "A(2u - 3v) should equal 2 Au - 3 Av"
 
 
-@test_case(hidden=True)
+@test_case(name='test_apply_integer_matrix_float_vector', hidden=True)
 def test_apply_integer_matrix_float_vector(apply):
     got = np.asarray(apply([[1, 2], [3, 4]], [0.5, 0.25]))
     assert np.allclose(got, [1.0, 2.5]), (
@@ -92,7 +103,7 @@ def test_apply_integer_matrix_float_vector(apply):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_apply_invalid', hidden=True)
 def test_apply_invalid(apply):
     for A, x in (([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], [1.0, 2.0]),
                  ([[1.0, 2.0], [3.0, 4.0]], [1.0, 2.0, 3.0]),
@@ -108,7 +119,7 @@ def test_apply_invalid(apply):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_apply_keeps_inputs', hidden=True)
 def test_apply_keeps_inputs(apply):
     A = np.array([[1.0, 2.0], [3.0, 4.0]])
     x = np.array([2.0, -1.0])

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_dense_worked_example', hidden=False)
+@_shows_returned
 def test_dense_worked_example(dense_layer):
     X = [[1, 2], [0, -1], [3, 0], [2, 2]]
     W = [[1, 0], [0, 1], [1, 1]]
@@ -34,7 +43,8 @@ def test_dense_worked_example(dense_layer):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_dense_shape', hidden=False)
+@_shows_returned
 def test_dense_shape(dense_layer):
     got = np.asarray(dense_layer(np.ones((5, 4)), np.ones((2, 4)), [1, -1]))
     assert got.shape == (5, 2), (
@@ -46,7 +56,7 @@ def test_dense_shape(dense_layer):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_dense_random', hidden=True)
 def test_dense_random(dense_layer):
     rng = np.random.default_rng(2501)
     for N, d_in, d_out in ((1, 1, 1), (7, 3, 2), (4, 5, 5), (2, 6, 9),
@@ -65,7 +75,7 @@ def test_dense_random(dense_layer):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_dense_bias_goes_to_every_row', hidden=True)
 def test_dense_bias_goes_to_every_row(dense_layer):
     X = np.arange(12.0).reshape(4, 3)
     b = np.array([1.0, -2.0])
@@ -79,7 +89,7 @@ def test_dense_bias_goes_to_every_row(dense_layer):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_dense_no_activation', hidden=True)
 def test_dense_no_activation(dense_layer):
     got = np.asarray(dense_layer([[1.0, -3.0]], [[1.0, 1.0]], [0.5]))
     assert np.allclose(got, [[-1.5]]), (
@@ -88,7 +98,7 @@ def test_dense_no_activation(dense_layer):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_dense_layers_compose', hidden=True)
 def test_dense_layers_compose(dense_layer):
     rng = np.random.default_rng(2502)
     X = rng.normal(size=(6, 3))
@@ -102,7 +112,7 @@ def test_dense_layers_compose(dense_layer):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_dense_invalid', hidden=True)
 def test_dense_invalid(dense_layer):
     X = np.ones((3, 2))
     for args in ((X, np.ones((4, 3)), np.ones(4)),
@@ -120,7 +130,7 @@ def test_dense_invalid(dense_layer):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_dense_keeps_inputs', hidden=True)
 def test_dense_keeps_inputs(dense_layer):
     X = np.array([[1.0, 2.0]])
     W = np.array([[1.0, 1.0], [2.0, 0.0]])

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_matmul_worked_example', hidden=False)
+@_shows_returned
 def test_matmul_worked_example(matmul):
     R = [[0, -1], [1, 0]]
     S = [[1, 1], [0, 1]]
@@ -29,14 +38,16 @@ def test_matmul_worked_example(matmul):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_matmul_shapes', hidden=False)
+@_shows_returned
 def test_matmul_shapes(matmul):
     got = np.asarray(matmul(np.ones((2, 3)), np.ones((3, 4))))
     assert got.shape == (2, 4), "(2, 3) times (3, 4) gives shape (2, 4)"
     assert np.allclose(got, 3.0), "each entry is a sum of 3 products 1 * 1"
 
 
-@test_case(hidden=False)
+@test_case(name='test_matmul_incompatible', hidden=False)
+@_shows_returned
 def test_matmul_incompatible(matmul):
     try:
         matmul(np.ones((2, 3)), np.ones((2, 3)))
@@ -48,7 +59,7 @@ def test_matmul_incompatible(matmul):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_matmul_random_shapes', hidden=True)
 def test_matmul_random_shapes(matmul):
     rng = np.random.default_rng(2301)
     for m, k, n in ((1, 1, 1), (2, 3, 4), (4, 1, 3), (3, 5, 1), (6, 6, 6),
@@ -64,7 +75,7 @@ def test_matmul_random_shapes(matmul):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_matmul_is_the_composition', hidden=True)
 def test_matmul_is_the_composition(matmul):
     rng = np.random.default_rng(2302)
     A = rng.normal(size=(3, 4))
@@ -77,7 +88,7 @@ def test_matmul_is_the_composition(matmul):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_matmul_order_and_identity', hidden=True)
 def test_matmul_order_and_identity(matmul):
     rng = np.random.default_rng(2303)
     A = rng.normal(size=(3, 3))
@@ -89,7 +100,7 @@ def test_matmul_order_and_identity(matmul):
     assert np.allclose(matmul(C, np.eye(5)), C), "C I should be C"
 
 
-@test_case(hidden=True)
+@test_case(name='test_matmul_associative', hidden=True)
 def test_matmul_associative(matmul):
     rng = np.random.default_rng(2304)
     A = rng.normal(size=(2, 3))
@@ -102,7 +113,7 @@ def test_matmul_associative(matmul):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_matmul_outer_and_inner', hidden=True)
 def test_matmul_outer_and_inner(matmul):
     u = np.array([[1.0], [2.0], [3.0]])
     v = np.array([[4.0, 5.0]])
@@ -116,7 +127,7 @@ def test_matmul_outer_and_inner(matmul):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_matmul_integer_and_float', hidden=True)
 def test_matmul_integer_and_float(matmul):
     got = np.asarray(matmul([[1, 2], [3, 4]], [[0.5, 0.0], [0.25, 1.5]]))
     assert np.allclose(got, [[1.0, 3.0], [2.5, 6.0]]), (
@@ -125,7 +136,7 @@ def test_matmul_integer_and_float(matmul):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_matmul_invalid', hidden=True)
 def test_matmul_invalid(matmul):
     for A, B in ((np.ones((2, 3)), np.ones((2, 3))),
                  (np.ones((4, 1)), np.ones((2, 4))),
@@ -141,7 +152,7 @@ def test_matmul_invalid(matmul):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_matmul_keeps_inputs', hidden=True)
 def test_matmul_keeps_inputs(matmul):
     A = np.array([[1.0, 2.0], [3.0, 4.0]])
     B = np.array([[0.0, 1.0], [1.0, 0.0]])

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_matrix_of_worked_example', hidden=False)
+@_shows_returned
 def test_matrix_of_worked_example(matrix_of):
     got = np.asarray(matrix_of(lambda x: [2 * x[0] - x[1], x[0] + x[1]], 2))
     assert got.shape == (2, 2), "a map from R^2 to R^2 has a 2 x 2 matrix"
@@ -26,7 +35,8 @@ def test_matrix_of_worked_example(matrix_of):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_matrix_of_shape', hidden=False)
+@_shows_returned
 def test_matrix_of_shape(matrix_of):
     got = np.asarray(matrix_of(lambda x: [x[0] + x[1] + x[2], x[2]], 3))
     assert got.shape == (2, 3), (
@@ -39,7 +49,7 @@ def test_matrix_of_shape(matrix_of):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_matrix_of_recovers_a_matrix', hidden=True)
 def test_matrix_of_recovers_a_matrix(matrix_of):
     rng = np.random.default_rng(2101)
     for m, n in ((1, 1), (2, 3), (4, 2), (5, 5), (1, 6)):
@@ -54,7 +64,7 @@ def test_matrix_of_recovers_a_matrix(matrix_of):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_matrix_of_numpy_maps', hidden=True)
 def test_matrix_of_numpy_maps(matrix_of):
     got = np.asarray(matrix_of(np.cumsum, 4))
     assert np.allclose(got, np.tril(np.ones((4, 4)))), (
@@ -72,7 +82,7 @@ def test_matrix_of_numpy_maps(matrix_of):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_matrix_of_identity_and_scaling', hidden=True)
 def test_matrix_of_identity_and_scaling(matrix_of):
     got = np.asarray(matrix_of(lambda x: np.asarray(x) * 1.0, 3))
     assert np.allclose(got, np.eye(3)), "the identity map has the matrix I"
@@ -82,7 +92,7 @@ def test_matrix_of_identity_and_scaling(matrix_of):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_matrix_of_invalid_n', hidden=True)
 def test_matrix_of_invalid_n(matrix_of):
     for n in (0, -2):
         try:

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_rotation_quarter_turn', hidden=False)
+@_shows_returned
 def test_rotation_quarter_turn(rotation):
     R = np.asarray(rotation(np.pi / 2), dtype=float)
     assert R.shape == (2, 2), "rotation should return a 2 x 2 matrix"
@@ -28,14 +37,15 @@ def test_rotation_quarter_turn(rotation):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_rotation_zero', hidden=False)
+@_shows_returned
 def test_rotation_zero(rotation):
     assert np.allclose(rotation(0.0), np.eye(2)), (
         "turning by 0 changes nothing: rotation(0) is the identity"
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_rotation_random_angles', hidden=True)
 def test_rotation_random_angles(rotation):
     rng = np.random.default_rng(2401)
     for theta in rng.uniform(-7, 7, size=8):
@@ -47,7 +57,7 @@ def test_rotation_random_angles(rotation):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_rotation_counter_clockwise', hidden=True)
 def test_rotation_counter_clockwise(rotation):
     for theta in (0.3, 1.0, 2.5):
         image = np.asarray(rotation(theta), dtype=float) @ [1.0, 0.0]
@@ -57,7 +67,7 @@ def test_rotation_counter_clockwise(rotation):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_rotation_is_orthogonal', hidden=True)
 def test_rotation_is_orthogonal(rotation):
     rng = np.random.default_rng(2402)
     for theta in rng.uniform(-4, 4, size=5):
@@ -70,7 +80,7 @@ def test_rotation_is_orthogonal(rotation):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_rotation_angles_add', hidden=True)
 def test_rotation_angles_add(rotation):
     rng = np.random.default_rng(2403)
     a, b = rng.uniform(-3, 3, size=2)
@@ -84,7 +94,7 @@ def test_rotation_angles_add(rotation):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_rotation_radians', hidden=True)
 def test_rotation_radians(rotation):
     assert np.allclose(rotation(np.pi), -np.eye(2), atol=1e-12), (
         "theta is in radians: a half turn is pi and sends every x to -x"

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_leibniz_small', hidden=False)
+@_shows_returned
 def test_leibniz_small(det_leibniz):
     assert np.isclose(det_leibniz([[1, 2], [3, 4]]), -2.0), (
         "det_leibniz([[1, 2], [3, 4]]) should be 1 * 4 - 2 * 3 = -2"
@@ -27,7 +36,8 @@ def test_leibniz_small(det_leibniz):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_leibniz_too_large', hidden=False)
+@_shows_returned
 def test_leibniz_too_large(det_leibniz):
     try:
         det_leibniz(np.eye(8))
@@ -36,7 +46,7 @@ def test_leibniz_too_large(det_leibniz):
     raise AssertionError("det_leibniz should raise ValueError for n > 7")
 
 
-@test_case(hidden=True)
+@test_case(name='test_leibniz_random', hidden=True)
 def test_leibniz_random(det_leibniz):
     rng = np.random.default_rng(3301)
     for n in (1, 2, 3, 4, 5, 6, 7):
@@ -48,7 +58,7 @@ def test_leibniz_random(det_leibniz):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_leibniz_exact_on_integers', hidden=True)
 def test_leibniz_exact_on_integers(det_leibniz):
     # P L U with integer unit-triangular L and U has determinant sign(P)
     # exactly. Every Leibniz term is a product of integers below 2**53, so
@@ -68,7 +78,7 @@ def test_leibniz_exact_on_integers(det_leibniz):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_leibniz_signs', hidden=True)
 def test_leibniz_signs(det_leibniz):
     assert np.isclose(det_leibniz(np.eye(4)[[1, 0, 2, 3]]), -1.0), (
         "swapping two rows of the identity gives determinant -1"
@@ -85,7 +95,7 @@ def test_leibniz_signs(det_leibniz):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_leibniz_triangular_and_transpose', hidden=True)
 def test_leibniz_triangular_and_transpose(det_leibniz):
     rng = np.random.default_rng(3302)
     T = np.triu(rng.normal(size=(6, 6)))
@@ -98,7 +108,7 @@ def test_leibniz_triangular_and_transpose(det_leibniz):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_leibniz_invalid', hidden=True)
 def test_leibniz_invalid(det_leibniz):
     for bad in (np.ones((2, 3)), np.eye(8), [], [1.0, 2.0]):
         try:
@@ -111,7 +121,7 @@ def test_leibniz_invalid(det_leibniz):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_leibniz_keeps_input', hidden=True)
 def test_leibniz_keeps_input(det_leibniz):
     A = np.array([[0.0, 2.0], [3.0, 1.0]])
     assert np.isclose(det_leibniz(A), -6.0), "[[0, 2], [3, 1]] gives -6"

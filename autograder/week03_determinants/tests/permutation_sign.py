@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_sign_small', hidden=False)
+@_shows_returned
 def test_sign_small(permutation_sign):
     assert permutation_sign([0, 1, 2]) == 1, "the identity has sign +1"
     assert permutation_sign([1, 0, 2]) == -1, (
@@ -27,7 +36,8 @@ def test_sign_small(permutation_sign):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_sign_invalid', hidden=False)
+@_shows_returned
 def test_sign_invalid(permutation_sign):
     try:
         permutation_sign([0, 0, 1])
@@ -39,7 +49,7 @@ def test_sign_invalid(permutation_sign):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sign_random', hidden=True)
 def test_sign_random(permutation_sign):
     # Reference: a permutation with c cycles (fixed points included) needs
     # n - c swaps, so its sign is (-1) ** (n - c).
@@ -61,7 +71,7 @@ def test_sign_random(permutation_sign):
             )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sign_of_every_transposition', hidden=True)
 def test_sign_of_every_transposition(permutation_sign):
     for n in (2, 5):
         for i in range(n):
@@ -73,7 +83,7 @@ def test_sign_of_every_transposition(permutation_sign):
                 )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sign_is_multiplicative', hidden=True)
 def test_sign_is_multiplicative(permutation_sign):
     rng = np.random.default_rng(3202)
     for n in (4, 7, 12):
@@ -88,7 +98,7 @@ def test_sign_is_multiplicative(permutation_sign):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sign_trivial_cases', hidden=True)
 def test_sign_trivial_cases(permutation_sign):
     assert permutation_sign([]) == 1, "the empty permutation has sign +1"
     assert permutation_sign([0]) == 1, "[0] has sign +1"
@@ -102,7 +112,7 @@ def test_sign_trivial_cases(permutation_sign):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sign_rejects_non_permutations', hidden=True)
 def test_sign_rejects_non_permutations(permutation_sign):
     for bad in ([0, 0], [1, 2], [0, 2], [-1, 0], [0, 1, 3], [1, 1, 1]):
         try:
@@ -115,7 +125,7 @@ def test_sign_rejects_non_permutations(permutation_sign):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sign_keeps_input', hidden=True)
 def test_sign_keeps_input(permutation_sign):
     p = [3, 0, 1, 2]
     assert permutation_sign(p) == -1, "[3, 0, 1, 2] has 3 inversions"

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_area_unit_square', hidden=False)
+@_shows_returned
 def test_area_unit_square(polygon_area):
     square = [(0, 0), (1, 0), (1, 1), (0, 1)]
     assert np.isclose(polygon_area(square), 1.0), (
@@ -27,14 +36,16 @@ def test_area_unit_square(polygon_area):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_area_triangle', hidden=False)
+@_shows_returned
 def test_area_triangle(polygon_area):
     assert np.isclose(polygon_area([[0, 0], [4, 0], [0, 3]]), 6.0), (
         "the right triangle (0, 0), (4, 0), (0, 3) has area 4 * 3 / 2 = 6"
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_area_too_few_points', hidden=False)
+@_shows_returned
 def test_area_too_few_points(polygon_area):
     try:
         polygon_area([(0, 0), (1, 1)])
@@ -43,7 +54,7 @@ def test_area_too_few_points(polygon_area):
     raise AssertionError("two points are not a polygon: raise ValueError")
 
 
-@test_case(hidden=True)
+@test_case(name='test_area_random_star_polygons', hidden=True)
 def test_area_random_star_polygons(polygon_area):
     # Corners at increasing angles around a centre c: the polygon is the
     # union of the triangles (c, p_i, p_i+1), of area r_i r_i+1 sin(d) / 2.
@@ -64,7 +75,7 @@ def test_area_random_star_polygons(polygon_area):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_area_non_convex', hidden=True)
 def test_area_non_convex(polygon_area):
     L_shape = [(0, 0), (2, 0), (2, 1), (1, 1), (1, 2), (0, 2)]
     assert np.isclose(polygon_area(L_shape), 3.0), (
@@ -76,7 +87,7 @@ def test_area_non_convex(polygon_area):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_area_invariances', hidden=True)
 def test_area_invariances(polygon_area):
     P = np.array([[0.0, 0.0], [3.0, -1.0], [4.0, 2.0], [1.0, 3.0],
                   [-1.0, 1.5]])
@@ -92,7 +103,7 @@ def test_area_invariances(polygon_area):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_area_scales_by_det', hidden=True)
 def test_area_scales_by_det(polygon_area):
     rng = np.random.default_rng(3502)
     P = np.array([[0.0, 0.0], [2.0, 0.0], [2.5, 1.5], [1.0, 2.5],
@@ -108,7 +119,7 @@ def test_area_scales_by_det(polygon_area):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_area_integers_and_input', hidden=True)
 def test_area_integers_and_input(polygon_area):
     pts = [(0, 0), (3, 0), (0, 1)]
     assert np.isclose(polygon_area(pts), 1.5), (
@@ -124,7 +135,7 @@ def test_area_integers_and_input(polygon_area):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_area_invalid', hidden=True)
 def test_area_invalid(polygon_area):
     for bad in ([], [(0, 0)], [(0, 0), (1, 0)], [(0, 0, 0), (1, 0, 0),
                                                  (0, 1, 0)], [1, 2, 3]):

@@ -27,7 +27,16 @@ def _reference_basis(V):
     return Q * np.sign(np.diag(R))
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_gram_schmidt_worked_example', hidden=False)
+@_shows_returned
 def test_gram_schmidt_worked_example(gram_schmidt):
     Q = np.asarray(gram_schmidt([[3, 1], [4, 2]]), dtype=float)
     assert Q.shape == (2, 2), "two independent columns give two vectors"
@@ -41,7 +50,8 @@ def test_gram_schmidt_worked_example(gram_schmidt):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_gram_schmidt_skips_dependent_column', hidden=False)
+@_shows_returned
 def test_gram_schmidt_skips_dependent_column(gram_schmidt):
     V = [[1, 2, 0], [0, 0, 1], [0, 0, 0]]
     Q = np.asarray(gram_schmidt(V), dtype=float)
@@ -54,7 +64,7 @@ def test_gram_schmidt_skips_dependent_column(gram_schmidt):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gram_schmidt_random_full_rank', hidden=True)
 def test_gram_schmidt_random_full_rank(gram_schmidt):
     # cond(V) < 3 for the tall random normal matrices here, < 30 for the
     # shifted square one; even classical Gram-Schmidt then loses
@@ -75,7 +85,7 @@ def test_gram_schmidt_random_full_rank(gram_schmidt):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gram_schmidt_spans_the_columns', hidden=True)
 def test_gram_schmidt_spans_the_columns(gram_schmidt):
     # Dependent columns are exact combinations of the earlier ones (up to
     # rounding, relative 1e-16 << 1e-10), so r = 4 columns are kept.
@@ -100,7 +110,7 @@ def test_gram_schmidt_spans_the_columns(gram_schmidt):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gram_schmidt_order_and_signs', hidden=True)
 def test_gram_schmidt_order_and_signs(gram_schmidt):
     Q = np.asarray(gram_schmidt([[0, 1], [1, 0]]), dtype=float)
     assert np.allclose(Q, [[0, 1], [1, 0]]), (
@@ -124,7 +134,7 @@ def test_gram_schmidt_order_and_signs(gram_schmidt):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gram_schmidt_zero_and_wide', hidden=True)
 def test_gram_schmidt_zero_and_wide(gram_schmidt):
     Q = np.asarray(gram_schmidt(np.zeros((4, 3))), dtype=float)
     assert Q.shape == (4, 0), (
@@ -145,7 +155,7 @@ def test_gram_schmidt_zero_and_wide(gram_schmidt):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gram_schmidt_threshold', hidden=True)
 def test_gram_schmidt_threshold(gram_schmidt):
     # A remainder of relative size 1e-6 is far above the 1e-10 rule and
     # is kept; one of relative size 1e-14 is rounding-level and skipped.
@@ -172,7 +182,7 @@ def test_gram_schmidt_threshold(gram_schmidt):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gram_schmidt_invalid', hidden=True)
 def test_gram_schmidt_invalid(gram_schmidt):
     for bad in ([1.0, 2.0, 3.0], [], np.zeros((0, 2)), np.ones((2, 2, 2))):
         assert _raises_value_error(gram_schmidt, bad), (
@@ -181,7 +191,7 @@ def test_gram_schmidt_invalid(gram_schmidt):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gram_schmidt_keeps_input', hidden=True)
 def test_gram_schmidt_keeps_input(gram_schmidt):
     V = [[1, 1], [0, 1], [1, 0]]
     V_arr = np.array([[2.0, 1.0], [0.0, 3.0]])

@@ -29,7 +29,16 @@ def _nearly_collinear_design(rng, n, delta):
                             rng.normal(size=(n, 3))])
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_least_squares_line_fit', hidden=False)
+@_shows_returned
 def test_least_squares_line_fit(least_squares):
     X = [[1, 0], [1, 1], [1, 2]]
     w = np.asarray(least_squares(X, [1, 2, 4]), dtype=float)
@@ -40,7 +49,8 @@ def test_least_squares_line_fit(least_squares):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_least_squares_exact_fit', hidden=False)
+@_shows_returned
 def test_least_squares_exact_fit(least_squares):
     X = np.array([[1.0, 2.0], [1.0, -1.0], [1.0, 0.5], [1.0, 3.0]])
     y = X @ np.array([2.0, -1.0])
@@ -51,7 +61,8 @@ def test_least_squares_exact_fit(least_squares):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_least_squares_dummy_variable_trap', hidden=False)
+@_shows_returned
 def test_least_squares_dummy_variable_trap(least_squares):
     X = [[1, 1, 0], [1, 0, 1], [1, 1, 0], [1, 0, 1], [1, 1, 0]]
     assert _raises_value_error(least_squares, X, [3, 5, 4, 6, 2]), (
@@ -61,7 +72,7 @@ def test_least_squares_dummy_variable_trap(least_squares):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_least_squares_random', hidden=True)
 def test_least_squares_random(least_squares):
     # Tall random normal designs have cond(X) < 3; any QR then gives
     # errors of order cond^2 * n * eps ~ 1e-13, so rtol 1e-9 is safe.
@@ -77,7 +88,7 @@ def test_least_squares_random(least_squares):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_least_squares_residual_is_orthogonal', hidden=True)
 def test_least_squares_residual_is_orthogonal(least_squares):
     # X^T r = 0 up to rounding, relative to |X| |y| (cond(X) < 10).
     rng = np.random.default_rng(4502)
@@ -90,7 +101,7 @@ def test_least_squares_residual_is_orthogonal(least_squares):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_least_squares_agrees_with_normal_equations', hidden=True)
 def test_least_squares_agrees_with_normal_equations(least_squares):
     # Well conditioned (cond < 10): the normal equations lose only
     # cond^2 * eps ~ 1e-14, so both answers agree to 1e-9.
@@ -105,7 +116,7 @@ def test_least_squares_agrees_with_normal_equations(least_squares):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_least_squares_square_design_solves', hidden=True)
 def test_least_squares_square_design_solves(least_squares):
     rng = np.random.default_rng(4504)
     X = rng.normal(size=(5, 5)) + 3 * np.eye(5)
@@ -116,7 +127,7 @@ def test_least_squares_square_design_solves(least_squares):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_least_squares_accurate_when_nearly_collinear', hidden=True)
 def test_least_squares_accurate_when_nearly_collinear(least_squares):
     # cond(X) ~ 1e6. Stable QR: relative error ~ cond * eps * (a small
     # factor) ~ 1e-9; the normal equations: ~ cond^2 * eps ~ 1e-4, and a
@@ -138,7 +149,7 @@ def test_least_squares_accurate_when_nearly_collinear(least_squares):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_least_squares_invariances', hidden=True)
 def test_least_squares_invariances(least_squares):
     rng = np.random.default_rng(4506)
     X = rng.normal(size=(12, 3))
@@ -159,7 +170,7 @@ def test_least_squares_invariances(least_squares):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_least_squares_rank_deficient', hidden=True)
 def test_least_squares_rank_deficient(least_squares):
     rng = np.random.default_rng(4507)
     B = rng.normal(size=(10, 3))
@@ -173,7 +184,7 @@ def test_least_squares_rank_deficient(least_squares):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_least_squares_bad_shapes', hidden=True)
 def test_least_squares_bad_shapes(least_squares):
     bad = [([1.0, 2.0, 3.0], [1.0, 2.0, 3.0]), ([], []),
            (np.ones((4, 2)), np.ones(3)), (np.eye(3)[:2], np.ones(2)),
@@ -185,7 +196,7 @@ def test_least_squares_bad_shapes(least_squares):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_least_squares_integers_and_keeps_input', hidden=True)
 def test_least_squares_integers_and_keeps_input(least_squares):
     X = [[1, 0], [1, 1], [1, 2], [1, 3]]
     y = [1, 3, 5, 7]

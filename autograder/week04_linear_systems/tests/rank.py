@@ -43,7 +43,16 @@ def _known_rank_integer_matrix(rng, m, n, r):
     return A[rng.permutation(m)][:, rng.permutation(n)]
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_rank_small', hidden=False)
+@_shows_returned
 def test_rank_small(rank):
     assert rank(np.eye(3)) == 3, "the 3 x 3 identity has 3 pivots: rank 3"
     assert rank([[1, 2], [2, 4]]) == 1, (
@@ -53,7 +62,8 @@ def test_rank_small(rank):
     assert rank(np.zeros((2, 3))) == 0, "the zero matrix has rank 0"
 
 
-@test_case(hidden=False)
+@test_case(name='test_rank_worked_example', hidden=False)
+@_shows_returned
 def test_rank_worked_example(rank):
     assert rank([[1, 2, 3], [2, 4, 7]]) == 2, (
         "[[1, 2, 3], [2, 4, 7]] has rank 2: column 1 has no pivot, so move "
@@ -61,7 +71,8 @@ def test_rank_worked_example(rank):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_rank_duplicated_feature', hidden=False)
+@_shows_returned
 def test_rank_duplicated_feature(rank):
     X = [[1, 50, 100], [1, 80, 160], [1, 65, 130], [1, 120, 240]]
     assert rank(X) == 2, (
@@ -70,7 +81,7 @@ def test_rank_duplicated_feature(rank):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_rank_random_full_rank', hidden=True)
 def test_rank_random_full_rank(rank):
     rng = np.random.default_rng(4201)
     for m, n in ((1, 1), (3, 3), (6, 6), (10, 4), (4, 10), (15, 15)):
@@ -81,7 +92,7 @@ def test_rank_random_full_rank(rank):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_rank_known_rank_integer_matrices', hidden=True)
 def test_rank_known_rank_integer_matrices(rank):
     rng = np.random.default_rng(4202)
     for m, n, r in ((4, 4, 2), (5, 7, 3), (8, 3, 1), (6, 6, 5), (7, 9, 4),
@@ -96,7 +107,7 @@ def test_rank_known_rank_integer_matrices(rank):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_rank_of_products', hidden=True)
 def test_rank_of_products(rank):
     # With tol = 1e-9 * max|M|: elimination leaves rounding residues of
     # about n * eps * max|M| ~ 1e-14 * max|M| in the dependent part, while
@@ -120,7 +131,7 @@ def test_rank_of_products(rank):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_rank_needs_pivoting', hidden=True)
 def test_rank_needs_pivoting(rank):
     assert rank([[1e-20, 1], [1, 1]]) == 2, (
         "a tiny entry in the pivot position must be swapped away (partial "
@@ -135,7 +146,7 @@ def test_rank_needs_pivoting(rank):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_rank_tolerance', hidden=True)
 def test_rank_tolerance(rank):
     D = np.diag([3.0, 2.0, 1.0])
     assert rank(D, tol=1.0) == 2, (
@@ -152,7 +163,7 @@ def test_rank_tolerance(rank):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_rank_scale_invariant', hidden=True)
 def test_rank_scale_invariant(rank):
     A = [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 10.0]]
     for s in (1e-30, 1.0, 1e30):
@@ -165,7 +176,7 @@ def test_rank_scale_invariant(rank):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_rank_invalid', hidden=True)
 def test_rank_invalid(rank):
     for bad in ([1.0, 2.0, 3.0], [], np.zeros((0, 3)), np.ones((2, 2, 2))):
         assert _raises_value_error(rank, bad), (
@@ -174,7 +185,7 @@ def test_rank_invalid(rank):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_rank_keeps_input', hidden=True)
 def test_rank_keeps_input(rank):
     A = [[0.0, 2.0], [3.0, 1.0], [6.0, 2.0]]
     A_arr = np.array(A)

@@ -23,7 +23,16 @@ def _raises_value_error(f, *args):
     return False
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_solve_worked_example', hidden=False)
+@_shows_returned
 def test_solve_worked_example(solve):
     A = [[2, 1, 1], [4, -6, 0], [-2, 7, 2]]
     x = np.asarray(solve(A, [5, -2, 9]), dtype=float)
@@ -34,7 +43,8 @@ def test_solve_worked_example(solve):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_solve_zero_pivot_needs_a_swap', hidden=False)
+@_shows_returned
 def test_solve_zero_pivot_needs_a_swap(solve):
     x = np.asarray(solve([[0, 1], [1, 0]], [2, 3]), dtype=float)
     assert np.allclose(x, [3, 2]), (
@@ -43,7 +53,8 @@ def test_solve_zero_pivot_needs_a_swap(solve):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_solve_singular_raises', hidden=False)
+@_shows_returned
 def test_solve_singular_raises(solve):
     assert _raises_value_error(solve, [[1, 2], [2, 4]], [1, 2]), (
         "solve should raise ValueError for the singular matrix [[1, 2], "
@@ -51,7 +62,7 @@ def test_solve_singular_raises(solve):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_solve_random', hidden=True)
 def test_solve_random(solve):
     # Backward-stable elimination: the relative error of x is at most a
     # modest multiple of cond(A) * n * machine epsilon.
@@ -67,7 +78,7 @@ def test_solve_random(solve):
         assert err <= tol, "solve is wrong on a random square system"
 
 
-@test_case(hidden=True)
+@test_case(name='test_solve_residual_is_zero', hidden=True)
 def test_solve_residual_is_zero(solve):
     # A x = b to rounding: |Ax - b| <= c n eps (|A| |x| + |b|).
     rng = np.random.default_rng(4102)
@@ -82,7 +93,7 @@ def test_solve_residual_is_zero(solve):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_solve_several_right_hand_sides', hidden=True)
 def test_solve_several_right_hand_sides(solve):
     rng = np.random.default_rng(4103)
     A = rng.normal(size=(6, 6))
@@ -99,7 +110,7 @@ def test_solve_several_right_hand_sides(solve):
     assert one.shape == (6, 1), "b of shape (n, 1) gives shape (n, 1)"
 
 
-@test_case(hidden=True)
+@test_case(name='test_solve_pivots_on_largest_absolute_value', hidden=True)
 def test_solve_pivots_on_largest_absolute_value(solve):
     x = np.asarray(solve([[1e-20, 1], [1, 1]], [1, 2]), dtype=float)
     assert np.allclose(x, [1, 1], rtol=1e-12), (
@@ -117,7 +128,7 @@ def test_solve_pivots_on_largest_absolute_value(solve):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_solve_threshold_is_relative', hidden=True)
 def test_solve_threshold_is_relative(solve):
     A = np.array([[2.0, 1.0], [1.0, 3.0]])
     b = np.array([3.0, 4.0])  # solution (1, 1)
@@ -129,7 +140,7 @@ def test_solve_threshold_is_relative(solve):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_solve_singular_matrices', hidden=True)
 def test_solve_singular_matrices(solve):
     rng = np.random.default_rng(4104)
     C = rng.normal(size=(5, 5))
@@ -147,7 +158,7 @@ def test_solve_singular_matrices(solve):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_solve_bad_shapes', hidden=True)
 def test_solve_bad_shapes(solve):
     bad = [(np.ones((2, 3)), np.ones(2)), ([1.0, 2.0], [1.0, 2.0]),
            ([], []), (np.eye(3), np.ones(2)), (np.eye(3), np.ones((2, 3))),
@@ -159,7 +170,7 @@ def test_solve_bad_shapes(solve):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_solve_integers_and_1x1', hidden=True)
 def test_solve_integers_and_1x1(solve):
     x = np.asarray(solve([[4]], [2]), dtype=float)
     assert x.shape == (1,) and np.isclose(x[0], 0.5), (
@@ -172,7 +183,7 @@ def test_solve_integers_and_1x1(solve):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_solve_keeps_input', hidden=True)
 def test_solve_keeps_input(solve):
     A = [[0.0, 2.0, 1.0], [1.0, 1.0, 0.0], [3.0, 0.0, 1.0]]
     b = [3.0, 2.0, 4.0]

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_covariance_worked_example', hidden=False)
+@_shows_returned
 def test_covariance_worked_example(covariance_matrix):
     C = np.asarray(covariance_matrix([[1, 2], [3, 6], [5, 4]]), dtype=float)
     assert C.shape == (2, 2), (
@@ -29,7 +38,8 @@ def test_covariance_worked_example(covariance_matrix):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_covariance_is_features_by_features', hidden=False)
+@_shows_returned
 def test_covariance_is_features_by_features(covariance_matrix):
     X = np.arange(15.0).reshape(5, 3) ** 1.5
     C = np.asarray(covariance_matrix(X), dtype=float)
@@ -39,7 +49,8 @@ def test_covariance_is_features_by_features(covariance_matrix):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_covariance_centres_first', hidden=False)
+@_shows_returned
 def test_covariance_centres_first(covariance_matrix):
     X = np.array([[1.0, 2.0], [3.0, 6.0], [5.0, 4.0]]) + 1e8
     C = np.asarray(covariance_matrix(X), dtype=float)
@@ -50,7 +61,8 @@ def test_covariance_centres_first(covariance_matrix):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_covariance_needs_two_rows', hidden=False)
+@_shows_returned
 def test_covariance_needs_two_rows(covariance_matrix):
     try:
         covariance_matrix([[1.0, 2.0, 3.0]])
@@ -62,7 +74,7 @@ def test_covariance_needs_two_rows(covariance_matrix):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_covariance_random', hidden=True)
 def test_covariance_random(covariance_matrix):
     # Both sides sum n products of O(1) numbers: rounding ~ n eps.
     rng = np.random.default_rng(5201)
@@ -79,7 +91,7 @@ def test_covariance_random(covariance_matrix):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_covariance_properties', hidden=True)
 def test_covariance_properties(covariance_matrix):
     # Entries are O(10); a shift of ~100 costs ~ eps * 100 * 40 after
     # centring, so rtol/atol 1e-9 leave a wide margin.
@@ -108,7 +120,7 @@ def test_covariance_properties(covariance_matrix):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_covariance_denominator', hidden=True)
 def test_covariance_denominator(covariance_matrix):
     X = np.array([[0.0], [2.0]])
     assert np.allclose(covariance_matrix(X), [[2.0]]), (
@@ -117,7 +129,7 @@ def test_covariance_denominator(covariance_matrix):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_covariance_far_from_the_origin', hidden=True)
 def test_covariance_far_from_the_origin(covariance_matrix):
     # Centring first loses about eps * offset / spread = 2e-10 relative;
     # the shortcut X^T X - n m m^T loses eps * (offset / spread)^2 = 2e-4.
@@ -134,7 +146,7 @@ def test_covariance_far_from_the_origin(covariance_matrix):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_covariance_integers_and_keeps_input', hidden=True)
 def test_covariance_integers_and_keeps_input(covariance_matrix):
     rows = [[1, 2], [3, 6], [5, 4]]
     C = np.asarray(covariance_matrix(rows), dtype=float)
@@ -150,7 +162,7 @@ def test_covariance_integers_and_keeps_input(covariance_matrix):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_covariance_invalid', hidden=True)
 def test_covariance_invalid(covariance_matrix):
     for bad in ([1.0, 2.0, 3.0], [[1.0, 2.0]], [], np.ones((0, 3)),
                 np.ones((4, 0)), np.ones((3, 2, 2))):

@@ -30,7 +30,16 @@ def google_fixed_point(links, damping):
                            np.full(n, (1 - damping) / n))
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_pagerank_cycle_is_uniform', hidden=False)
+@_shows_returned
 def test_pagerank_cycle_is_uniform(pagerank):
     r = ranks(pagerank, [[0, 1, 0], [0, 0, 1], [1, 0, 0]])
     assert np.allclose(r, [1 / 3, 1 / 3, 1 / 3]), (
@@ -39,7 +48,8 @@ def test_pagerank_cycle_is_uniform(pagerank):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_pagerank_worked_example', hidden=False)
+@_shows_returned
 def test_pagerank_worked_example(pagerank):
     r = ranks(pagerank, [[0, 1], [0, 0]])
     assert np.allclose(r, [0.5 / 1.425, 0.925 / 1.425], atol=1e-10), (
@@ -49,7 +59,8 @@ def test_pagerank_worked_example(pagerank):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_pagerank_one_step', hidden=False)
+@_shows_returned
 def test_pagerank_one_step(pagerank):
     r = ranks(pagerank, [[0, 1], [0, 0]], max_iter=1)
     assert np.allclose(r, [0.2875, 0.7125]), (
@@ -59,7 +70,7 @@ def test_pagerank_one_step(pagerank):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_pagerank_random_graphs', hidden=True)
 def test_pagerank_random_graphs(pagerank):
     # The step is a contraction by d in the 1-norm, so stopping when a step
     # moves less than tol leaves an error of at most tol d / (1 - d); the
@@ -78,7 +89,7 @@ def test_pagerank_random_graphs(pagerank):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_pagerank_is_a_distribution', hidden=True)
 def test_pagerank_is_a_distribution(pagerank):
     rng = np.random.default_rng(5502)
     for n in (1, 3, 12, 30):
@@ -93,7 +104,7 @@ def test_pagerank_is_a_distribution(pagerank):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_pagerank_relabelling', hidden=True)
 def test_pagerank_relabelling(pagerank):
     rng = np.random.default_rng(5503)
     links = (rng.random((9, 9)) < 0.3).astype(int)
@@ -107,7 +118,7 @@ def test_pagerank_relabelling(pagerank):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_pagerank_a_link_is_a_link', hidden=True)
 def test_pagerank_a_link_is_a_link(pagerank):
     links = np.array([[0, 1, 1, 0], [0, 0, 1, 0], [1, 0, 0, 1],
                       [0, 0, 1, 0]])
@@ -125,7 +136,7 @@ def test_pagerank_a_link_is_a_link(pagerank):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_pagerank_damping_extremes', hidden=True)
 def test_pagerank_damping_extremes(pagerank):
     links = np.array([[1, 1, 0, 0], [0, 1, 1, 1], [1, 0, 1, 0],
                       [1, 1, 1, 1]])
@@ -151,7 +162,7 @@ def test_pagerank_damping_extremes(pagerank):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_pagerank_follows_the_recipe', hidden=True)
 def test_pagerank_follows_the_recipe(pagerank):
     # A few steps, or a loose tol, stop far from the fixed point: the
     # answer shows exactly which steps were taken.
@@ -180,7 +191,7 @@ def test_pagerank_follows_the_recipe(pagerank):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_pagerank_dangling_pages', hidden=True)
 def test_pagerank_dangling_pages(pagerank):
     alone = ranks(pagerank, [[0]])
     assert np.allclose(alone, [1.0]), "a single page has all the rank"
@@ -199,7 +210,7 @@ def test_pagerank_dangling_pages(pagerank):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_pagerank_keeps_input', hidden=True)
 def test_pagerank_keeps_input(pagerank):
     rows = [[0, 1, 1], [0, 0, 0], [1, 0, 0]]
     arr = np.array([[0.0, 2.0], [0.0, 0.0]])
@@ -209,7 +220,7 @@ def test_pagerank_keeps_input(pagerank):
         arr, [[0.0, 2.0], [0.0, 0.0]]), "pagerank must not change its input"
 
 
-@test_case(hidden=True)
+@test_case(name='test_pagerank_invalid', hidden=True)
 def test_pagerank_invalid(pagerank):
     square = [[0, 1], [1, 0]]
     cases = [((np.ones((2, 3)),), {}), (([],), {}), (([1, 0, 1],), {}),

@@ -32,7 +32,16 @@ def reference_pca(X):
     return vectors * signs[:, None], values, gap
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_pca_worked_example', hidden=False)
+@_shows_returned
 def test_pca_worked_example(pca):
     X = [[14, -2], [6, -8], [9.4, -4.2], [10.6, -5.8]]
     components, variances, mean = unpack_pca(pca, X, 2)
@@ -50,7 +59,8 @@ def test_pca_worked_example(pca):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_pca_shapes_for_k_1', hidden=False)
+@_shows_returned
 def test_pca_shapes_for_k_1(pca):
     X = [[14, -2], [6, -8], [9.4, -4.2], [10.6, -5.8]]
     components, variances, mean = unpack_pca(pca, X, 1)
@@ -65,7 +75,8 @@ def test_pca_shapes_for_k_1(pca):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_pca_rejects_a_bad_k', hidden=False)
+@_shows_returned
 def test_pca_rejects_a_bad_k(pca):
     X = np.arange(12.0).reshape(4, 3) ** 2
     for k in (0, 4):
@@ -79,7 +90,7 @@ def test_pca_rejects_a_bad_k(pca):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_pca_random', hidden=True)
 def test_pca_random(pca):
     # The eigenvector of a symmetric matrix moves by about eps |C| / gap
     # under rounding (Davis-Kahan); with the gap at least 5% of |C| that
@@ -114,7 +125,7 @@ def test_pca_random(pca):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_pca_variances_add_up', hidden=True)
 def test_pca_variances_add_up(pca):
     # Sums of 80 products: rounding ~ n eps relative, far below 1e-9.
     rng = np.random.default_rng(5302)
@@ -146,7 +157,7 @@ def test_pca_variances_add_up(pca):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_pca_agrees_with_the_svd', hidden=True)
 def test_pca_agrees_with_the_svd(pca):
     # The right singular vectors of the centred data are the eigenvectors
     # of its covariance; the squared singular values over n - 1 its
@@ -167,7 +178,7 @@ def test_pca_agrees_with_the_svd(pca):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_pca_sign_convention', hidden=True)
 def test_pca_sign_convention(pca):
     rng = np.random.default_rng(5304)
     for _ in range(5):
@@ -182,7 +193,7 @@ def test_pca_sign_convention(pca):
             )
 
 
-@test_case(hidden=True)
+@test_case(name='test_pca_centres_the_data', hidden=True)
 def test_pca_centres_the_data(pca):
     # Centring a shift of ~40 costs ~ eps * 40 in each entry, and the
     # variances (4, 1, 0.25) are well separated, so the eigenvectors move
@@ -204,7 +215,7 @@ def test_pca_centres_the_data(pca):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_pca_integers_and_keeps_input', hidden=True)
 def test_pca_integers_and_keeps_input(pca):
     rows = [[2, 0], [-2, 0], [0, 1], [0, -1]]
     components, variances, _ = unpack_pca(pca, rows, 2)
@@ -230,7 +241,7 @@ def test_pca_integers_and_keeps_input(pca):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_pca_invalid', hidden=True)
 def test_pca_invalid(pca):
     X = np.arange(12.0).reshape(4, 3) ** 2
     cases = [(X, 0), (X, 4), (X, -1), (X[:1], 1), ([1.0, 2.0, 3.0], 1),

@@ -31,7 +31,16 @@ def call_power(power_iteration, *args, **kwargs):
     return float(value), vector
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_power_worked_example', hidden=False)
+@_shows_returned
 def test_power_worked_example(power_iteration):
     value, v = call_power(power_iteration, [[2, 1], [1, 2]])
     assert np.isclose(value, 3.0, rtol=1e-9), (
@@ -44,7 +53,8 @@ def test_power_worked_example(power_iteration):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_power_negative_eigenvalue_keeps_its_sign', hidden=False)
+@_shows_returned
 def test_power_negative_eigenvalue_keeps_its_sign(power_iteration):
     value, v = call_power(power_iteration, [[-3.0, 0.0], [0.0, 1.0]])
     assert np.isclose(value, -3.0, rtol=1e-9), (
@@ -59,7 +69,8 @@ def test_power_negative_eigenvalue_keeps_its_sign(power_iteration):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_power_rejects_a_non_square_matrix', hidden=False)
+@_shows_returned
 def test_power_rejects_a_non_square_matrix(power_iteration):
     try:
         power_iteration([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
@@ -71,7 +82,7 @@ def test_power_rejects_a_non_square_matrix(power_iteration):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_power_random_symmetric', hidden=True)
 def test_power_random_symmetric(power_iteration):
     # Spectra with |lambda_2 / lambda_1| <= 0.6: stopping when two iterates
     # differ by < tol = 1e-10 leaves an eigenvector error of at most
@@ -95,7 +106,7 @@ def test_power_random_symmetric(power_iteration):
             )
 
 
-@test_case(hidden=True)
+@test_case(name='test_power_non_symmetric', hidden=True)
 def test_power_non_symmetric(power_iteration):
     # A = S D S^-1 has eigenvalues D and eigenvectors the columns of S.
     # With r = |lambda_2 / lambda_1| <= 2/3 and cond(S) <= 13 here, the
@@ -120,7 +131,7 @@ def test_power_non_symmetric(power_iteration):
             )
 
 
-@test_case(hidden=True)
+@test_case(name='test_power_eigen_equation', hidden=True)
 def test_power_eigen_equation(power_iteration):
     rng = np.random.default_rng(5103)
     for n in (3, 7, 10):
@@ -141,7 +152,7 @@ def test_power_eigen_equation(power_iteration):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_power_follows_the_recipe', hidden=True)
 def test_power_follows_the_recipe(power_iteration):
     # With few steps or a loose tolerance the answer is still far from the
     # eigenvector, so it shows exactly which steps were taken.
@@ -174,7 +185,7 @@ def test_power_follows_the_recipe(power_iteration):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_power_converged_answer_does_not_depend_on_the_seed', hidden=True)
 def test_power_converged_answer_does_not_depend_on_the_seed(power_iteration):
     rng = np.random.default_rng(5105)
     Q, _ = np.linalg.qr(rng.normal(size=(6, 6)))
@@ -191,7 +202,7 @@ def test_power_converged_answer_does_not_depend_on_the_seed(power_iteration):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_power_small_cases_and_integers', hidden=True)
 def test_power_small_cases_and_integers(power_iteration):
     value, v = call_power(power_iteration, [[-4]])
     assert np.isclose(value, -4.0) and np.allclose(v, [1.0]), (
@@ -212,7 +223,7 @@ def test_power_small_cases_and_integers(power_iteration):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_power_keeps_input', hidden=True)
 def test_power_keeps_input(power_iteration):
     A = np.array([[2.0, 1.0], [1.0, 2.0]])
     rows = [[4.0, 1.0], [2.0, 3.0]]
@@ -222,7 +233,7 @@ def test_power_keeps_input(power_iteration):
         [4.0, 1.0], [2.0, 3.0]], "power_iteration must not change its input"
 
 
-@test_case(hidden=True)
+@test_case(name='test_power_invalid', hidden=True)
 def test_power_invalid(power_iteration):
     for bad in (np.ones((2, 3)), [], [[]], [1.0, 2.0], np.ones((2, 2, 2))):
         try:

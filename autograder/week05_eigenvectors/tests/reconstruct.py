@@ -23,7 +23,16 @@ def rebuilt(reconstruct, X, components, mean):
     return out
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_reconstruct_worked_example', hidden=False)
+@_shows_returned
 def test_reconstruct_worked_example(reconstruct):
     X = [[14, -2], [6, -8], [9.4, -4.2], [10.6, -5.8]]
     got = rebuilt(reconstruct, X, [[0.8, 0.6]], [10, -5])
@@ -36,7 +45,8 @@ def test_reconstruct_worked_example(reconstruct):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_reconstruct_all_components_is_exact', hidden=False)
+@_shows_returned
 def test_reconstruct_all_components_is_exact(reconstruct):
     c, s = np.cos(0.6), np.sin(0.6)
     X = [[1.0, 2.0], [-3.0, 0.5], [2.5, -1.0]]
@@ -47,7 +57,8 @@ def test_reconstruct_all_components_is_exact(reconstruct):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_reconstruct_rejects_mismatched_shapes', hidden=False)
+@_shows_returned
 def test_reconstruct_rejects_mismatched_shapes(reconstruct):
     X = [[1.0, 2.0], [3.0, 4.0]]
     try:
@@ -61,7 +72,7 @@ def test_reconstruct_rejects_mismatched_shapes(reconstruct):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_reconstruct_random', hidden=True)
 def test_reconstruct_random(reconstruct):
     rng = np.random.default_rng(5401)
     for n, d, k in ((1, 3, 1), (10, 4, 2), (25, 6, 3), (8, 5, 5)):
@@ -76,7 +87,7 @@ def test_reconstruct_random(reconstruct):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_reconstruct_is_a_projection', hidden=True)
 def test_reconstruct_is_a_projection(reconstruct):
     # Orthonormal rows to rounding (~d eps): the projection identities hold
     # to ~ d eps |X| = 1e-14, far inside 1e-10.
@@ -102,7 +113,7 @@ def test_reconstruct_is_a_projection(reconstruct):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_reconstruct_error_is_the_dropped_variance', hidden=True)
 def test_reconstruct_error_is_the_dropped_variance(reconstruct):
     # The identity holds to ~ n d eps times the total variance.
     rng = np.random.default_rng(5403)
@@ -119,7 +130,7 @@ def test_reconstruct_error_is_the_dropped_variance(reconstruct):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_reconstruct_uses_the_mean', hidden=True)
 def test_reconstruct_uses_the_mean(reconstruct):
     X = np.array([[3.0, 4.0], [-1.0, 2.0]])
     got = rebuilt(reconstruct, X, [[1.0, 0.0]], [0.0, 1.0])
@@ -130,7 +141,7 @@ def test_reconstruct_uses_the_mean(reconstruct):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_reconstruct_lists_and_keeps_input', hidden=True)
 def test_reconstruct_lists_and_keeps_input(reconstruct):
     X = [[1, 2, 3], [4, 5, 6]]
     C = [[0, 0, 1]]
@@ -150,7 +161,7 @@ def test_reconstruct_lists_and_keeps_input(reconstruct):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_reconstruct_invalid', hidden=True)
 def test_reconstruct_invalid(reconstruct):
     X = np.ones((4, 3))
     cases = [

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_derivative_square', hidden=False)
+@_shows_returned
 def test_derivative_square(derivative):
     got = derivative(lambda x: x**2, 3.0)
     assert np.isclose(got, 6.0, rtol=0, atol=1e-6), (
@@ -24,7 +33,8 @@ def test_derivative_square(derivative):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_derivative_uses_h_central', hidden=False)
+@_shows_returned
 def test_derivative_uses_h_central(derivative):
     # For x**3 the central difference is exactly 3x**2 + h**2.
     got = derivative(lambda x: x**3, 1.0, h=0.1)
@@ -35,7 +45,7 @@ def test_derivative_uses_h_central(derivative):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_derivative_sin_random', hidden=True)
 def test_derivative_sin_random(derivative):
     # Central difference error ~ h**2/6 + rounding 1e-16/h: below 1e-9.
     rng = np.random.default_rng(401)
@@ -46,7 +56,7 @@ def test_derivative_sin_random(derivative):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_derivative_is_central_not_one_sided', hidden=True)
 def test_derivative_is_central_not_one_sided(derivative):
     # f'' = 200: a one-sided difference is off by about 100 * h = 1e-3,
     # the central difference of a parabola only by rounding (~1e-8).
@@ -59,7 +69,7 @@ def test_derivative_is_central_not_one_sided(derivative):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_derivative_exp_scale', hidden=True)
 def test_derivative_exp_scale(derivative):
     rng = np.random.default_rng(403)
     for x in rng.uniform(-3, 3, size=4):
@@ -69,7 +79,7 @@ def test_derivative_exp_scale(derivative):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_derivative_custom_h', hidden=True)
 def test_derivative_custom_h(derivative):
     rng = np.random.default_rng(404)
     for x, h in zip(rng.uniform(-2, 2, size=4), (0.5, 0.2, 0.05, 1e-3)):
@@ -79,7 +89,7 @@ def test_derivative_custom_h(derivative):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_derivative_returns_a_number', hidden=True)
 def test_derivative_returns_a_number(derivative):
     got = derivative(lambda x: 5 * x + 2, 1)
     assert np.ndim(got) == 0, "derivative should return a single number"

@@ -16,14 +16,24 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_log_product_small', hidden=False)
+@_shows_returned
 def test_log_product_small(log_product):
     assert np.isclose(log_product([2, 3, 4]), np.log(24.0)), (
         "log_product([2, 3, 4]) should be log(24)"
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_log_product_underflow', hidden=False)
+@_shows_returned
 def test_log_product_underflow(log_product):
     got = log_product(np.full(2000, 1e-3))
     assert np.isfinite(got), (
@@ -35,7 +45,7 @@ def test_log_product_underflow(log_product):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_log_product_random', hidden=True)
 def test_log_product_random(log_product):
     rng = np.random.default_rng(431)
     for n in (1, 3, 40):
@@ -46,7 +56,7 @@ def test_log_product_random(log_product):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_log_product_extreme_values', hidden=True)
 def test_log_product_extreme_values(log_product):
     # The product of the first two is 0.0 in floating point, of the last two
     # inf; the true product is exactly 1.
@@ -57,7 +67,7 @@ def test_log_product_extreme_values(log_product):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_log_product_many_probabilities', hidden=True)
 def test_log_product_many_probabilities(log_product):
     rng = np.random.default_rng(432)
     p = rng.uniform(1e-4, 0.5, size=3000)
@@ -67,7 +77,7 @@ def test_log_product_many_probabilities(log_product):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_log_product_sum_rule', hidden=True)
 def test_log_product_sum_rule(log_product):
     rng = np.random.default_rng(433)
     a, b = rng.uniform(0.1, 5, size=(2, 7))
@@ -77,7 +87,7 @@ def test_log_product_sum_rule(log_product):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_log_product_invalid', hidden=True)
 def test_log_product_invalid(log_product):
     for bad in ([], [1.0, 0.0, 2.0], [3.0, -2.0], [-1.0, -1.0]):
         try:
@@ -90,7 +100,7 @@ def test_log_product_invalid(log_product):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_log_product_keeps_input', hidden=True)
 def test_log_product_keeps_input(log_product):
     xs = np.array([0.5, 4.0, 8.0])
     got = log_product(xs)

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_lse_small', hidden=False)
+@_shows_returned
 def test_lse_small(log_sum_exp):
     assert np.isclose(log_sum_exp([0.0, 0.0]), np.log(2.0)), (
         "log_sum_exp([0, 0]) = log(1 + 1) = log 2"
@@ -27,7 +36,8 @@ def test_lse_small(log_sum_exp):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_lse_large', hidden=False)
+@_shows_returned
 def test_lse_large(log_sum_exp):
     got = log_sum_exp([1000.0, 1000.0])
     assert np.isfinite(got), (
@@ -38,7 +48,7 @@ def test_lse_large(log_sum_exp):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_lse_very_negative', hidden=True)
 def test_lse_very_negative(log_sum_exp):
     got = log_sum_exp([-1000.0, -1000.0, -1001.0])
     want = -1000.0 + np.log(2.0 + np.exp(-1.0))
@@ -50,7 +60,7 @@ def test_lse_very_negative(log_sum_exp):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_lse_random', hidden=True)
 def test_lse_random(log_sum_exp):
     rng = np.random.default_rng(441)
     for n in (1, 2, 10, 100):
@@ -61,7 +71,7 @@ def test_lse_random(log_sum_exp):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_lse_mixed_scales', hidden=True)
 def test_lse_mixed_scales(log_sum_exp):
     # One huge and one tiny logit: the tiny one must not cause trouble.
     got = log_sum_exp([-1000.0, 0.0])
@@ -74,7 +84,7 @@ def test_lse_mixed_scales(log_sum_exp):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_lse_shift_and_bounds', hidden=True)
 def test_lse_shift_and_bounds(log_sum_exp):
     rng = np.random.default_rng(442)
     z = rng.normal(size=8)
@@ -89,7 +99,7 @@ def test_lse_shift_and_bounds(log_sum_exp):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_lse_single_and_empty', hidden=True)
 def test_lse_single_and_empty(log_sum_exp):
     assert np.isclose(log_sum_exp([-1234.5]), -1234.5), (
         "the log-sum-exp of one number is that number"
@@ -101,7 +111,7 @@ def test_lse_single_and_empty(log_sum_exp):
     raise AssertionError("log_sum_exp([]) should raise ValueError")
 
 
-@test_case(hidden=True)
+@test_case(name='test_lse_keeps_input', hidden=True)
 def test_lse_keeps_input(log_sum_exp):
     z = np.array([1000.0, 999.0, -5.0])
     got = log_sum_exp(z)

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_newton_sqrt2', hidden=False)
+@_shows_returned
 def test_newton_sqrt2(newton_root):
     got = newton_root(lambda x: x**2 - 2, lambda x: 2 * x, 1.0)
     assert np.isclose(got, np.sqrt(2), rtol=0, atol=1e-9), (
@@ -24,7 +33,8 @@ def test_newton_sqrt2(newton_root):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_newton_flat_tangent', hidden=False)
+@_shows_returned
 def test_newton_flat_tangent(newton_root):
     try:
         newton_root(lambda x: x**2 - 2, lambda x: 2 * x, 0.0)
@@ -36,7 +46,7 @@ def test_newton_flat_tangent(newton_root):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_newton_cube_roots', hidden=True)
 def test_newton_cube_roots(newton_root):
     rng = np.random.default_rng(421)
     for a in rng.uniform(1, 20, size=5):
@@ -47,7 +57,7 @@ def test_newton_cube_roots(newton_root):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_newton_transcendental', hidden=True)
 def test_newton_transcendental(newton_root):
     # cos(x) = x has a single root near 0.739085.
     got = newton_root(lambda x: np.cos(x) - x, lambda x: -np.sin(x) - 1, 1.0)
@@ -58,7 +68,7 @@ def test_newton_transcendental(newton_root):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_newton_no_real_root', hidden=True)
 def test_newton_no_real_root(newton_root):
     # x**2 + 1 has no real root: the iterates wander and never converge.
     try:
@@ -71,7 +81,7 @@ def test_newton_no_real_root(newton_root):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_newton_cycle', hidden=True)
 def test_newton_cycle(newton_root):
     # From 0, Newton on x**3 - 2x + 2 jumps 0 -> 1 -> 0 -> 1 ... forever.
     try:
@@ -84,7 +94,7 @@ def test_newton_cycle(newton_root):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_newton_respects_max_iter', hidden=True)
 def test_newton_respects_max_iter(newton_root):
     f, df = (lambda x: x**2 - 2), (lambda x: 2 * x)
     try:
@@ -102,7 +112,7 @@ def test_newton_respects_max_iter(newton_root):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_newton_flat_tangents', hidden=True)
 def test_newton_flat_tangents(newton_root):
     cases = [
         (np.cos, lambda x: -np.sin(x), 0.0),  # flat at the start
@@ -120,7 +130,7 @@ def test_newton_flat_tangents(newton_root):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_newton_double_root', hidden=True)
 def test_newton_double_root(newton_root):
     # At a double root Newton is slower (linear), but |f| < tol is reached.
     got = newton_root(lambda x: (x - 1) ** 2, lambda x: 2 * (x - 1), 2.0)
@@ -129,7 +139,7 @@ def test_newton_double_root(newton_root):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_newton_negative_root_and_tol', hidden=True)
 def test_newton_negative_root_and_tol(newton_root):
     got = newton_root(lambda x: x**2 - 9, lambda x: 2 * x, -1.0, tol=1e-12)
     assert np.isclose(got, -3.0, rtol=0, atol=1e-10), (

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_second_derivative_parabola', hidden=False)
+@_shows_returned
 def test_second_derivative_parabola(second_derivative):
     got = second_derivative(lambda x: x**2, 1.5)
     assert np.isclose(got, 2.0, rtol=0, atol=1e-5), (
@@ -24,7 +33,8 @@ def test_second_derivative_parabola(second_derivative):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_second_derivative_sign', hidden=False)
+@_shows_returned
 def test_second_derivative_sign(second_derivative):
     got = second_derivative(lambda x: -(x**2), 0.0)
     assert np.isclose(got, -2.0, rtol=0, atol=1e-5), (
@@ -32,7 +42,7 @@ def test_second_derivative_sign(second_derivative):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_second_derivative_sin_random', hidden=True)
 def test_second_derivative_sin_random(second_derivative):
     # Error ~ h**2/12 + 4e-16/h**2 ~ 1e-7 with h = 1e-4; 1e-5 leaves room.
     rng = np.random.default_rng(411)
@@ -43,7 +53,7 @@ def test_second_derivative_sin_random(second_derivative):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_second_derivative_polynomial', hidden=True)
 def test_second_derivative_polynomial(second_derivative):
     rng = np.random.default_rng(412)
     a, b, c = rng.normal(size=3)
@@ -55,7 +65,7 @@ def test_second_derivative_polynomial(second_derivative):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_second_derivative_uses_h', hidden=True)
 def test_second_derivative_uses_h(second_derivative):
     # For x**4 the formula gives exactly 12 x**2 + 2 h**2.
     rng = np.random.default_rng(413)
@@ -67,7 +77,7 @@ def test_second_derivative_uses_h(second_derivative):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_second_derivative_exp', hidden=True)
 def test_second_derivative_exp(second_derivative):
     rng = np.random.default_rng(414)
     for x in rng.uniform(-2, 2, size=4):
@@ -77,7 +87,7 @@ def test_second_derivative_exp(second_derivative):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_second_derivative_of_a_line_is_zero', hidden=True)
 def test_second_derivative_of_a_line_is_zero(second_derivative):
     got = second_derivative(lambda t: 3.0 * t - 7.0, 2)
     assert np.ndim(got) == 0, "second_derivative should return one number"

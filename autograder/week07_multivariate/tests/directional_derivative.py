@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_directional_small', hidden=False)
+@_shows_returned
 def test_directional_small(directional_derivative):
     got = directional_derivative(lambda x: x[0] ** 2 + 3 * x[1], [1, 1],
                                  [3, 4])
@@ -26,7 +35,8 @@ def test_directional_small(directional_derivative):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_directional_zero_v', hidden=False)
+@_shows_returned
 def test_directional_zero_v(directional_derivative):
     try:
         directional_derivative(lambda x: float(np.sum(x)), [1.0, 2.0],
@@ -39,7 +49,7 @@ def test_directional_zero_v(directional_derivative):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_directional_random', hidden=True)
 def test_directional_random(directional_derivative):
     rng = np.random.default_rng(521)
     M = rng.normal(size=(4, 4))
@@ -58,7 +68,7 @@ def test_directional_random(directional_derivative):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_directional_scaling', hidden=True)
 def test_directional_scaling(directional_derivative):
     def f(z):
         return np.sin(z[0]) * np.exp(z[1]) + z[2] ** 2
@@ -77,7 +87,7 @@ def test_directional_scaling(directional_derivative):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_directional_steepest_is_gradient_norm', hidden=True)
 def test_directional_steepest_is_gradient_norm(directional_derivative):
     def f(z):
         return z[0] ** 2 + 4 * z[1] ** 2 + z[0] * z[1]
@@ -90,7 +100,7 @@ def test_directional_steepest_is_gradient_norm(directional_derivative):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_directional_is_central_and_uses_h', hidden=True)
 def test_directional_is_central_and_uses_h(directional_derivative):
     # Along v = (2, 0) the function is t**3 in x0: central difference
     # 3 t**2 + h**2; one-sided or a fixed step give something else.
@@ -102,7 +112,7 @@ def test_directional_is_central_and_uses_h(directional_derivative):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_directional_keeps_inputs', hidden=True)
 def test_directional_keeps_inputs(directional_derivative):
     x = np.array([1.0, 2.0])
     v = np.array([3.0, 4.0])
@@ -116,7 +126,7 @@ def test_directional_keeps_inputs(directional_derivative):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_directional_invalid', hidden=True)
 def test_directional_invalid(directional_derivative):
     def f(z):
         return float(np.sum(z))

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_check_correct_gradient', hidden=False)
+@_shows_returned
 def test_check_correct_gradient(gradient_check):
     got = gradient_check(lambda x: np.sum(x**2), lambda x: 2 * x,
                          [1.0, -2.0, 3.0])
@@ -25,7 +34,8 @@ def test_check_correct_gradient(gradient_check):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_check_missing_factor_two', hidden=False)
+@_shows_returned
 def test_check_missing_factor_two(gradient_check):
     got = gradient_check(lambda x: np.sum(x**2), lambda x: x, [1.0, 2.0, 3.0])
     assert np.isclose(got, 1 / 3, rtol=1e-6), (
@@ -34,7 +44,7 @@ def test_check_missing_factor_two(gradient_check):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_check_reports_the_worst_coordinate', hidden=True)
 def test_check_reports_the_worst_coordinate(gradient_check):
     # Only coordinate 3 is wrong (half its true value): relative error 1/3
     # there, ~0 elsewhere. A mean or a norm-based error would hide it.
@@ -50,7 +60,7 @@ def test_check_reports_the_worst_coordinate(gradient_check):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_check_is_relative', hidden=True)
 def test_check_is_relative(gradient_check):
     # Analytic gradient 1% too large on a steep function: |a - n| is large,
     # the relative error is 0.01 / 2.01 whatever the scale.
@@ -64,7 +74,7 @@ def test_check_is_relative(gradient_check):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_check_zero_gradients', hidden=True)
 def test_check_zero_gradients(gradient_check):
     got = gradient_check(lambda z: np.sum(z**2), lambda z: 2 * z, [0.0, 0.0])
     assert np.isfinite(got) and got == 0.0, (
@@ -79,7 +89,7 @@ def test_check_zero_gradients(gradient_check):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_check_uses_h_and_central', hidden=True)
 def test_check_uses_h_and_central(gradient_check):
     # f = sum(x**3): numerical entry 3x**2 + h**2, relative error
     # h**2 / (6 x**2 + h**2), largest at the smallest |x|.
@@ -90,7 +100,7 @@ def test_check_uses_h_and_central(gradient_check):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_check_random_softmax', hidden=True)
 def test_check_random_softmax(gradient_check):
     rng = np.random.default_rng(541)
     for n in (2, 5, 10):
@@ -103,7 +113,7 @@ def test_check_random_softmax(gradient_check):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_check_keeps_input_and_validates', hidden=True)
 def test_check_keeps_input_and_validates(gradient_check):
     x = np.array([1.0, 2.0])
     got = gradient_check(lambda z: np.sum(z**2), lambda z: z, x)

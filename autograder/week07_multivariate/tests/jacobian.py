@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_jacobian_linear', hidden=False)
+@_shows_returned
 def test_jacobian_linear(jacobian):
     A = np.array([[1.0, 2.0, 0.0], [0.0, -1.0, 3.0]])
     got = np.asarray(jacobian(lambda x: A @ x, [0.5, 1.0, -1.0]))
@@ -29,7 +38,8 @@ def test_jacobian_linear(jacobian):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_jacobian_polar', hidden=False)
+@_shows_returned
 def test_jacobian_polar(jacobian):
     def F(p):
         return np.array([p[0] * np.cos(p[1]), p[0] * np.sin(p[1])])
@@ -42,7 +52,7 @@ def test_jacobian_polar(jacobian):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_jacobian_random_rectangular', hidden=True)
 def test_jacobian_random_rectangular(jacobian):
     rng = np.random.default_rng(531)
     for m, n in ((4, 3), (1, 5), (3, 1)):
@@ -58,7 +68,7 @@ def test_jacobian_random_rectangular(jacobian):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_jacobian_square_not_transposed', hidden=True)
 def test_jacobian_square_not_transposed(jacobian):
     rng = np.random.default_rng(532)
     A = rng.normal(size=(4, 4))
@@ -70,7 +80,7 @@ def test_jacobian_square_not_transposed(jacobian):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_jacobian_is_central', hidden=True)
 def test_jacobian_is_central(jacobian):
     def F(z):
         return np.array([50.0 * z[0] ** 2, 50.0 * z[0] * z[1],
@@ -83,7 +93,7 @@ def test_jacobian_is_central(jacobian):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_jacobian_list_output_and_h', hidden=True)
 def test_jacobian_list_output_and_h(jacobian):
     def F(z):
         return [z[0] ** 3, z[0] + z[1]]
@@ -96,7 +106,7 @@ def test_jacobian_list_output_and_h(jacobian):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_jacobian_keeps_input', hidden=True)
 def test_jacobian_keeps_input(jacobian):
     x = np.array([0.5, -0.25, 1.0])
     got = np.asarray(jacobian(lambda z: np.array([np.sum(z**2)]), x))
@@ -106,7 +116,7 @@ def test_jacobian_keeps_input(jacobian):
     assert np.array_equal(x, [0.5, -0.25, 1.0]), "jacobian must not change x"
 
 
-@test_case(hidden=True)
+@test_case(name='test_jacobian_empty', hidden=True)
 def test_jacobian_empty(jacobian):
     try:
         jacobian(lambda z: np.zeros(2), [])

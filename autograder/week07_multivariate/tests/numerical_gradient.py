@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_gradient_bowl', hidden=False)
+@_shows_returned
 def test_gradient_bowl(numerical_gradient):
     got = np.asarray(numerical_gradient(lambda x: np.sum(x**2), [1, -2, 3]))
     assert got.shape == (3,), "the gradient of f: R^3 -> R has 3 entries"
@@ -25,7 +34,8 @@ def test_gradient_bowl(numerical_gradient):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_gradient_product', hidden=False)
+@_shows_returned
 def test_gradient_product(numerical_gradient):
     got = np.asarray(numerical_gradient(lambda x: x[0] * x[1], [3.0, 5.0]))
     assert np.allclose(got, [5.0, 3.0], atol=1e-6), (
@@ -33,7 +43,7 @@ def test_gradient_product(numerical_gradient):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gradient_random_quadratic', hidden=True)
 def test_gradient_random_quadratic(numerical_gradient):
     rng = np.random.default_rng(511)
     for n in (1, 3, 6):
@@ -49,7 +59,7 @@ def test_gradient_random_quadratic(numerical_gradient):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gradient_nonlinear', hidden=True)
 def test_gradient_nonlinear(numerical_gradient):
     # log-sum-exp has the softmax as its gradient.
     rng = np.random.default_rng(512)
@@ -62,7 +72,7 @@ def test_gradient_nonlinear(numerical_gradient):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gradient_is_central', hidden=True)
 def test_gradient_is_central(numerical_gradient):
     def f(x):
         return 100.0 * np.sum(x**2)
@@ -75,7 +85,7 @@ def test_gradient_is_central(numerical_gradient):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gradient_uses_h', hidden=True)
 def test_gradient_uses_h(numerical_gradient):
     # For sum(c * x**3) the central difference is c (3 x**2 + h**2).
     c = np.array([1.0, -2.0, 0.5])
@@ -87,7 +97,7 @@ def test_gradient_uses_h(numerical_gradient):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gradient_keeps_input', hidden=True)
 def test_gradient_keeps_input(numerical_gradient):
     x = np.array([0.5, -1.0, 2.0, 3.0])
     got = np.asarray(numerical_gradient(lambda z: np.sum(np.sin(z)), x))
@@ -99,7 +109,7 @@ def test_gradient_keeps_input(numerical_gradient):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gradient_integer_input', hidden=True)
 def test_gradient_integer_input(numerical_gradient):
     got = np.asarray(numerical_gradient(lambda z: np.sum(z**2) / 4, [1, 3]))
     assert np.allclose(got, [0.5, 1.5], atol=1e-7), (
@@ -108,7 +118,7 @@ def test_gradient_integer_input(numerical_gradient):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gradient_empty', hidden=True)
 def test_gradient_empty(numerical_gradient):
     try:
         numerical_gradient(lambda z: 0.0, [])

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_partial_small', hidden=False)
+@_shows_returned
 def test_partial_small(partial_derivative):
     def f(x):
         return x[0] ** 2 * x[1]
@@ -29,7 +38,8 @@ def test_partial_small(partial_derivative):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_partial_bad_index', hidden=False)
+@_shows_returned
 def test_partial_bad_index(partial_derivative):
     try:
         partial_derivative(lambda x: float(np.sum(x)), [1.0, 2.0], 2)
@@ -41,7 +51,7 @@ def test_partial_bad_index(partial_derivative):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_partial_random_quadratic', hidden=True)
 def test_partial_random_quadratic(partial_derivative):
     # f = 1/2 x^T A x + b.x has gradient A x + b; central differences are
     # exact for quadratics up to rounding (~1e-10 here).
@@ -62,7 +72,7 @@ def test_partial_random_quadratic(partial_derivative):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_partial_only_moves_one_coordinate', hidden=True)
 def test_partial_only_moves_one_coordinate(partial_derivative):
     def f(x):
         return 3.0 * x[0] - 5.0 * x[1] + 7.0 * x[2]
@@ -73,7 +83,7 @@ def test_partial_only_moves_one_coordinate(partial_derivative):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_partial_is_central', hidden=True)
 def test_partial_is_central(partial_derivative):
     # Curvature 200 along coordinate 1: a one-sided difference is off by
     # about 1e-3, the central one only by rounding.
@@ -88,7 +98,7 @@ def test_partial_is_central(partial_derivative):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_partial_uses_h', hidden=True)
 def test_partial_uses_h(partial_derivative):
     # Along x1, f = x1**3 * 2, so the central difference is 2 (3 x1**2 + h**2).
     def f(x):
@@ -100,7 +110,7 @@ def test_partial_uses_h(partial_derivative):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_partial_keeps_input', hidden=True)
 def test_partial_keeps_input(partial_derivative):
     x = np.array([0.25, -1.5, 2.0])
     got = partial_derivative(lambda z: float(np.sum(np.sin(z))), x, 1)
@@ -112,7 +122,7 @@ def test_partial_keeps_input(partial_derivative):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_partial_invalid', hidden=True)
 def test_partial_invalid(partial_derivative):
     def f(x):
         return float(np.sum(x))

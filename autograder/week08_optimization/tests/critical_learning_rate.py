@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_critical_diagonal', hidden=False)
+@_shows_returned
 def test_critical_diagonal(critical_learning_rate):
     assert np.isclose(critical_learning_rate([[1.0, 0.0], [0.0, 4.0]]), 0.5), (
         "for H = diag(1, 4) the largest eigenvalue is 4, so the critical "
@@ -24,7 +33,8 @@ def test_critical_diagonal(critical_learning_rate):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_critical_not_a_bowl', hidden=False)
+@_shows_returned
 def test_critical_not_a_bowl(critical_learning_rate):
     try:
         critical_learning_rate([[1.0, 2.0], [2.0, 1.0]])
@@ -36,7 +46,7 @@ def test_critical_not_a_bowl(critical_learning_rate):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_critical_random_spd', hidden=True)
 def test_critical_random_spd(critical_learning_rate):
     # eigvalsh is exact to ~1e-15; rtol 1e-7 also admits careful iterative
     # methods (power iteration).
@@ -52,7 +62,7 @@ def test_critical_random_spd(critical_learning_rate):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_critical_rotated_bowl', hidden=True)
 def test_critical_rotated_bowl(critical_learning_rate):
     rng = np.random.default_rng(612)
     Q, _ = np.linalg.qr(rng.normal(size=(4, 4)))
@@ -68,7 +78,7 @@ def test_critical_rotated_bowl(critical_learning_rate):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_critical_is_the_border', hidden=True)
 def test_critical_is_the_border(critical_learning_rate):
     H = np.array([[3.0, 1.0, 0.0], [1.0, 2.0, 0.5], [0.0, 0.5, 4.0]])
     rate = float(critical_learning_rate(H))
@@ -82,7 +92,7 @@ def test_critical_is_the_border(critical_learning_rate):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_critical_requires_symmetry', hidden=True)
 def test_critical_requires_symmetry(critical_learning_rate):
     try:
         critical_learning_rate([[2.0, 1.0], [0.0, 3.0]])
@@ -94,7 +104,7 @@ def test_critical_requires_symmetry(critical_learning_rate):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_critical_requires_positive_definite', hidden=True)
 def test_critical_requires_positive_definite(critical_learning_rate):
     for bad in ([[2.0, 0.0], [0.0, 0.0]], [[-2.0, 0.0], [0.0, -1.0]],
                 [[1.0, 2.0], [2.0, 1.0]], [[-1.0]]):
@@ -108,7 +118,7 @@ def test_critical_requires_positive_definite(critical_learning_rate):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_critical_shapes', hidden=True)
 def test_critical_shapes(critical_learning_rate):
     assert np.isclose(critical_learning_rate([[4]]), 0.5), (
         "critical_learning_rate is wrong for a 1x1 matrix"
@@ -124,7 +134,7 @@ def test_critical_shapes(critical_learning_rate):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_critical_keeps_input', hidden=True)
 def test_critical_keeps_input(critical_learning_rate):
     H = np.array([[2.0, 1.0], [1.0, 2.0]])
     assert np.isclose(critical_learning_rate(H), 2.0 / 3.0), (

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_linreg_one_step', hidden=False)
+@_shows_returned
 def test_linreg_one_step(fit_linear_regression):
     w, b = fit_linear_regression([[1.0], [2.0], [3.0]], [2.0, 4.0, 6.0],
                                  0.01, 1)
@@ -28,7 +37,8 @@ def test_linreg_one_step(fit_linear_regression):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_linreg_recovers_a_line', hidden=False)
+@_shows_returned
 def test_linreg_recovers_a_line(fit_linear_regression):
     X = [[0.0], [1.0], [2.0], [3.0]]
     y = [1.0, 3.0, 5.0, 7.0]  # y = 2x + 1 exactly
@@ -41,7 +51,7 @@ def test_linreg_recovers_a_line(fit_linear_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_linreg_matches_reference_steps', hidden=True)
 def test_linreg_matches_reference_steps(fit_linear_regression):
     # An exact trajectory check: a gradient missing the factor 2, a sum
     # instead of a mean, or a bias left alone all end elsewhere.
@@ -65,7 +75,7 @@ def test_linreg_matches_reference_steps(fit_linear_regression):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_linreg_converges_to_least_squares', hidden=True)
 def test_linreg_converges_to_least_squares(fit_linear_regression):
     rng = np.random.default_rng(632)
     X = rng.normal(size=(60, 3))
@@ -82,7 +92,7 @@ def test_linreg_converges_to_least_squares(fit_linear_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_linreg_zero_steps', hidden=True)
 def test_linreg_zero_steps(fit_linear_regression):
     w, b = fit_linear_regression([[1.0, 2.0], [3.0, 4.0]], [1.0, 2.0], 0.1, 0)
     assert np.allclose(np.asarray(w, dtype=float), [0.0, 0.0]), (
@@ -92,7 +102,7 @@ def test_linreg_zero_steps(fit_linear_regression):
     assert np.ndim(b) == 0, "b should be a single number"
 
 
-@test_case(hidden=True)
+@test_case(name='test_linreg_bias_only_data', hidden=True)
 def test_linreg_bias_only_data(fit_linear_regression):
     # A constant target with an uninformative feature: all the work is in b.
     X = [[1.0], [-1.0], [1.0], [-1.0]]
@@ -106,7 +116,7 @@ def test_linreg_bias_only_data(fit_linear_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_linreg_keeps_inputs', hidden=True)
 def test_linreg_keeps_inputs(fit_linear_regression):
     X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
     y = np.array([1.0, 2.0, 3.0])
@@ -122,7 +132,7 @@ def test_linreg_keeps_inputs(fit_linear_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_linreg_invalid', hidden=True)
 def test_linreg_invalid(fit_linear_regression):
     for X, y in (([[1.0], [2.0]], [1.0, 2.0, 3.0]), ([], []),
                  ([[1.0, 2.0]], [1.0, 2.0]), ([[1.0], [2.0], [3.0]], [2.0])):

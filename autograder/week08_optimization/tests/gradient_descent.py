@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_gd_halving', hidden=False)
+@_shows_returned
 def test_gd_halving(gradient_descent):
     got = np.asarray(gradient_descent(lambda x: 2 * x, [1.0], 0.25, 3))
     assert got.shape == (4, 1), (
@@ -29,7 +38,8 @@ def test_gd_halving(gradient_descent):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_gd_shape_and_start', hidden=False)
+@_shows_returned
 def test_gd_shape_and_start(gradient_descent):
     got = np.asarray(gradient_descent(lambda x: x, [3.0, -1.0], 0.1, 5))
     assert got.shape == (6, 2), (
@@ -38,7 +48,7 @@ def test_gd_shape_and_start(gradient_descent):
     assert np.allclose(got[0], [3.0, -1.0]), "the first row is x0"
 
 
-@test_case(hidden=True)
+@test_case(name='test_gd_matches_reference', hidden=True)
 def test_gd_matches_reference(gradient_descent):
     rng = np.random.default_rng(601)
     M = rng.normal(size=(4, 4))
@@ -56,7 +66,7 @@ def test_gd_matches_reference(gradient_descent):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gd_critical_rate', hidden=True)
 def test_gd_critical_rate(gradient_descent):
     # On f = x^T H x / 2 gradient descent converges for lr < 2 / lambda_max
     # and diverges above it.
@@ -75,7 +85,7 @@ def test_gd_critical_rate(gradient_descent):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gd_zero_steps', hidden=True)
 def test_gd_zero_steps(gradient_descent):
     got = np.asarray(gradient_descent(lambda x: 2 * x, [1.5, -2.0], 0.1, 0))
     assert got.shape == (1, 2) and np.allclose(got, [[1.5, -2.0]]), (
@@ -83,7 +93,7 @@ def test_gd_zero_steps(gradient_descent):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gd_list_gradient_and_int_start', hidden=True)
 def test_gd_list_gradient_and_int_start(gradient_descent):
     got = np.asarray(gradient_descent(lambda x: [2 * x[0], 4 * x[1]],
                                       [2, 1], 0.1, 2))
@@ -94,7 +104,7 @@ def test_gd_list_gradient_and_int_start(gradient_descent):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gd_keeps_start', hidden=True)
 def test_gd_keeps_start(gradient_descent):
     x0 = np.array([4.0, -2.0])
     got = np.asarray(gradient_descent(lambda x: x, x0, 0.5, 3))
@@ -107,7 +117,7 @@ def test_gd_keeps_start(gradient_descent):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gd_empty', hidden=True)
 def test_gd_empty(gradient_descent):
     try:
         gradient_descent(lambda x: x, [], 0.1, 3)

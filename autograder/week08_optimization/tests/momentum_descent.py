@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_momentum_by_hand', hidden=False)
+@_shows_returned
 def test_momentum_by_hand(momentum_descent):
     got = np.asarray(momentum_descent(lambda x: 2 * x, [1.0], 0.1, 0.5, 2))
     assert got.shape == (3, 1), "2 steps give 3 rows: x0 and two points"
@@ -26,14 +35,15 @@ def test_momentum_by_hand(momentum_descent):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_momentum_shape_and_start', hidden=False)
+@_shows_returned
 def test_momentum_shape_and_start(momentum_descent):
     got = np.asarray(momentum_descent(lambda x: x, [3.0, -1.0], 0.1, 0.9, 4))
     assert got.shape == (5, 2), "the trajectory has shape (n_steps + 1, d)"
     assert np.allclose(got[0], [3.0, -1.0]), "the first row is x0"
 
 
-@test_case(hidden=True)
+@test_case(name='test_momentum_matches_reference', hidden=True)
 def test_momentum_matches_reference(momentum_descent):
     rng = np.random.default_rng(621)
     M = rng.normal(size=(3, 3))
@@ -54,7 +64,7 @@ def test_momentum_matches_reference(momentum_descent):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_momentum_beta_zero_is_plain_descent', hidden=True)
 def test_momentum_beta_zero_is_plain_descent(momentum_descent):
     rng = np.random.default_rng(622)
     x0 = rng.normal(size=4)
@@ -68,7 +78,7 @@ def test_momentum_beta_zero_is_plain_descent(momentum_descent):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_momentum_faster_in_a_valley', hidden=True)
 def test_momentum_faster_in_a_valley(momentum_descent):
     H = np.diag([0.05, 1.0])
     x0 = [10.0, 1.0]
@@ -80,7 +90,7 @@ def test_momentum_faster_in_a_valley(momentum_descent):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_momentum_zero_steps', hidden=True)
 def test_momentum_zero_steps(momentum_descent):
     got = np.asarray(momentum_descent(lambda x: x, [2.0, 5.0], 0.1, 0.9, 0))
     assert got.shape == (1, 2) and np.allclose(got, [[2.0, 5.0]]), (
@@ -88,7 +98,7 @@ def test_momentum_zero_steps(momentum_descent):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_momentum_keeps_start', hidden=True)
 def test_momentum_keeps_start(momentum_descent):
     x0 = np.array([1.0, -1.0])
     got = np.asarray(momentum_descent(lambda x: 2 * x, x0, 0.1, 0.5, 2))
@@ -100,7 +110,7 @@ def test_momentum_keeps_start(momentum_descent):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_momentum_empty', hidden=True)
 def test_momentum_empty(momentum_descent):
     try:
         momentum_descent(lambda x: x, [], 0.1, 0.9, 3)

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_bayes_base_rate', hidden=False)
+@_shows_returned
 def test_bayes_base_rate(bayes_posterior):
     got = np.asarray(bayes_posterior([0.005, 0.995], [0.99, 0.02]),
                      dtype=float)
@@ -28,7 +37,8 @@ def test_bayes_base_rate(bayes_posterior):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_bayes_counts_as_prior', hidden=False)
+@_shows_returned
 def test_bayes_counts_as_prior(bayes_posterior):
     from_counts = bayes_posterior([600, 300, 100], [0.05, 0.40, 0.60])
     from_probs = bayes_posterior([0.6, 0.3, 0.1], [0.05, 0.40, 0.60])
@@ -42,7 +52,7 @@ def test_bayes_counts_as_prior(bayes_posterior):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bayes_random', hidden=True)
 def test_bayes_random(bayes_posterior):
     rng = np.random.default_rng(721)
     for n in (1, 2, 5, 30):
@@ -56,7 +66,7 @@ def test_bayes_random(bayes_posterior):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bayes_normalized_and_scale_free', hidden=True)
 def test_bayes_normalized_and_scale_free(bayes_posterior):
     rng = np.random.default_rng(722)
     prior = rng.dirichlet(np.ones(4))
@@ -72,7 +82,7 @@ def test_bayes_normalized_and_scale_free(bayes_posterior):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bayes_uses_both_prior_and_likelihood', hidden=True)
 def test_bayes_uses_both_prior_and_likelihood(bayes_posterior):
     got = np.asarray(bayes_posterior([0.9, 0.1], [0.5, 0.5]), dtype=float)
     assert np.allclose(got, [0.9, 0.1]), (
@@ -86,7 +96,7 @@ def test_bayes_uses_both_prior_and_likelihood(bayes_posterior):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bayes_sequential_updates', hidden=True)
 def test_bayes_sequential_updates(bayes_posterior):
     # Two independent pieces of evidence, one after the other, are the same
     # as both at once.
@@ -102,7 +112,7 @@ def test_bayes_sequential_updates(bayes_posterior):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bayes_zero_prior_stays_zero', hidden=True)
 def test_bayes_zero_prior_stays_zero(bayes_posterior):
     got = np.asarray(bayes_posterior([0.0, 0.5, 0.5], [1.0, 0.1, 0.3]),
                      dtype=float)
@@ -111,7 +121,7 @@ def test_bayes_zero_prior_stays_zero(bayes_posterior):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bayes_invalid', hidden=True)
 def test_bayes_invalid(bayes_posterior):
     for prior, lik in (([], []), ([0.5, 0.5], [0.1, 0.2, 0.3]),
                        ([0.7, -0.2, 0.5], [0.1, 0.2, 0.3]),
@@ -126,7 +136,7 @@ def test_bayes_invalid(bayes_posterior):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bayes_zero_evidence', hidden=True)
 def test_bayes_zero_evidence(bayes_posterior):
     try:
         bayes_posterior([0.5, 0.5, 0.0], [0.0, 0.0, 0.9])
@@ -138,7 +148,7 @@ def test_bayes_zero_evidence(bayes_posterior):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bayes_keeps_inputs', hidden=True)
 def test_bayes_keeps_inputs(bayes_posterior):
     prior = np.array([2.0, 1.0, 1.0])
     lik = np.array([0.1, 0.4, 0.4])

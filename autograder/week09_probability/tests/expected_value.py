@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_ev_fair_die', hidden=False)
+@_shows_returned
 def test_ev_fair_die(expected_value):
     got = expected_value([1, 2, 3, 4, 5, 6], [1 / 6] * 6)
     assert np.isclose(got, 3.5), (
@@ -24,7 +33,8 @@ def test_ev_fair_die(expected_value):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_ev_fraud_costs', hidden=False)
+@_shows_returned
 def test_ev_fraud_costs(expected_value):
     got = expected_value([0.0, 1.0, 50.0], [0.95, 0.04, 0.01])
     assert np.isclose(got, 0.54), (
@@ -32,7 +42,8 @@ def test_ev_fraud_costs(expected_value):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_ev_rejects_bad_total', hidden=False)
+@_shows_returned
 def test_ev_rejects_bad_total(expected_value):
     try:
         expected_value([1.0, 2.0, 3.0], [0.3, 0.3, 0.3])
@@ -44,7 +55,7 @@ def test_ev_rejects_bad_total(expected_value):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ev_random', hidden=True)
 def test_ev_random(expected_value):
     rng = np.random.default_rng(701)
     for n in (1, 2, 7, 50):
@@ -58,7 +69,7 @@ def test_ev_random(expected_value):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ev_uses_the_weights', hidden=True)
 def test_ev_uses_the_weights(expected_value):
     got = expected_value([0.0, 10.0], [0.9, 0.1])
     assert np.isclose(got, 1.0), (
@@ -67,7 +78,7 @@ def test_ev_uses_the_weights(expected_value):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ev_point_mass_and_linearity', hidden=True)
 def test_ev_point_mass_and_linearity(expected_value):
     rng = np.random.default_rng(702)
     x = rng.normal(size=5)
@@ -82,7 +93,7 @@ def test_ev_point_mass_and_linearity(expected_value):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ev_rounding_level_totals_are_fine', hidden=True)
 def test_ev_rounding_level_totals_are_fine(expected_value):
     # sum([0.1] * 10) is 0.9999999999999999: a valid probability vector.
     got = expected_value(list(range(10)), [0.1] * 10)
@@ -96,7 +107,7 @@ def test_ev_rounding_level_totals_are_fine(expected_value):
     expected_value(np.arange(13.0), p)
 
 
-@test_case(hidden=True)
+@test_case(name='test_ev_rejects_negative_probability', hidden=True)
 def test_ev_rejects_negative_probability(expected_value):
     try:
         expected_value([1.0, 2.0], [1.5, -0.5])
@@ -108,7 +119,7 @@ def test_ev_rejects_negative_probability(expected_value):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ev_rejects_totals_off_one', hidden=True)
 def test_ev_rejects_totals_off_one(expected_value):
     # 1e-6 is a thousand times the allowed 1e-9 (np.isclose's default
     # tolerance would wrongly accept it).
@@ -124,7 +135,7 @@ def test_ev_rejects_totals_off_one(expected_value):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ev_rejects_bad_shapes', hidden=True)
 def test_ev_rejects_bad_shapes(expected_value):
     for values, probs in (([], []), ([1.0, 2.0, 3.0], [0.5, 0.5]),
                           ([1.0], [0.5, 0.5])):
@@ -138,7 +149,7 @@ def test_ev_rejects_bad_shapes(expected_value):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ev_keeps_inputs_and_returns_a_number', hidden=True)
 def test_ev_keeps_inputs_and_returns_a_number(expected_value):
     x = np.array([2, 4, 8])
     p = np.array([0.25, 0.25, 0.5])

@@ -17,7 +17,16 @@ import math
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_mc_worked_example', hidden=False)
+@_shows_returned
 def test_mc_worked_example(monte_carlo_mean):
     estimate, se = monte_carlo_mean(lambda x: x**2, [1.0, 2.0, 3.0, 4.0])
     assert np.isclose(estimate, 7.5), (
@@ -29,7 +38,8 @@ def test_mc_worked_example(monte_carlo_mean):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_mc_constant_function', hidden=False)
+@_shows_returned
 def test_mc_constant_function(monte_carlo_mean):
     estimate, se = monte_carlo_mean(lambda x: 2.5, [0.1, 0.7, 0.3])
     assert np.isclose(estimate, 2.5) and np.isclose(se, 0.0, atol=1e-12), (
@@ -37,7 +47,7 @@ def test_mc_constant_function(monte_carlo_mean):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mc_random_reference', hidden=True)
 def test_mc_random_reference(monte_carlo_mean):
     rng = np.random.default_rng(731)
     for n in (2, 5, 37, 400):
@@ -55,7 +65,7 @@ def test_mc_random_reference(monte_carlo_mean):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mc_small_sample_standard_error', hidden=True)
 def test_mc_small_sample_standard_error(monte_carlo_mean):
     # With 3 samples ddof=1 and ddof=0 differ by a factor sqrt(3/2).
     _, se = monte_carlo_mean(lambda x: x, [0.0, 3.0, 6.0])
@@ -65,7 +75,7 @@ def test_mc_small_sample_standard_error(monte_carlo_mean):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mc_rows_as_samples', hidden=True)
 def test_mc_rows_as_samples(monte_carlo_mean):
     # Each sample is an (x, y) pair; f is the squared loss of y_hat = 1.5 x.
     rng = np.random.default_rng(732)
@@ -87,7 +97,7 @@ def test_mc_rows_as_samples(monte_carlo_mean):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mc_calls_f_on_single_samples', hidden=True)
 def test_mc_calls_f_on_single_samples(monte_carlo_mean):
     # math.exp accepts one number, not an array.
     samples = [0.0, 0.5, 1.0, 1.5]
@@ -101,7 +111,7 @@ def test_mc_calls_f_on_single_samples(monte_carlo_mean):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mc_covers_the_truth', hidden=True)
 def test_mc_covers_the_truth(monte_carlo_mean):
     # The risk of y_hat = 1.5 x on y = 2x + noise (sd 0.5) is exactly 1/3.
     rng = np.random.default_rng(733)
@@ -118,7 +128,7 @@ def test_mc_covers_the_truth(monte_carlo_mean):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mc_error_shrinks_like_root_n', hidden=True)
 def test_mc_error_shrinks_like_root_n(monte_carlo_mean):
     # The same values repeated 100 times: s barely changes, so the error
     # bar should shrink by about sqrt(100) = 10.
@@ -133,7 +143,7 @@ def test_mc_error_shrinks_like_root_n(monte_carlo_mean):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mc_empty', hidden=True)
 def test_mc_empty(monte_carlo_mean):
     try:
         monte_carlo_mean(lambda x: x, [])
@@ -142,7 +152,7 @@ def test_mc_empty(monte_carlo_mean):
     raise AssertionError("monte_carlo_mean([]) should raise ValueError")
 
 
-@test_case(hidden=True)
+@test_case(name='test_mc_keeps_samples', hidden=True)
 def test_mc_keeps_samples(monte_carlo_mean):
     samples = np.array([1.0, 2.0, 4.0])
     got = monte_carlo_mean(lambda x: 2 * x, samples)

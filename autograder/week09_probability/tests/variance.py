@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_variance_fair_die', hidden=False)
+@_shows_returned
 def test_variance_fair_die(variance):
     got = variance([1, 2, 3, 4, 5, 6], [1 / 6] * 6)
     assert np.isclose(got, 35 / 12), (
@@ -25,7 +34,8 @@ def test_variance_fair_die(variance):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_variance_coin', hidden=False)
+@_shows_returned
 def test_variance_coin(variance):
     got = variance([0, 1], [0.8, 0.2])
     assert np.isclose(got, 0.16), (
@@ -33,7 +43,7 @@ def test_variance_coin(variance):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_variance_random', hidden=True)
 def test_variance_random(variance):
     rng = np.random.default_rng(711)
     for n in (1, 3, 8, 40):
@@ -47,7 +57,7 @@ def test_variance_random(variance):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_variance_rating_models', hidden=True)
 def test_variance_rating_models(variance):
     steady = variance([1, 2, 3, 4, 5], [0.0, 0.1, 0.4, 0.4, 0.1])
     split = variance([1, 2, 3, 4, 5], [0.3, 0.05, 0.05, 0.05, 0.55])
@@ -56,7 +66,7 @@ def test_variance_rating_models(variance):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_variance_constant_is_zero', hidden=True)
 def test_variance_constant_is_zero(variance):
     got = variance([3.0, 3.0, 3.0], [0.2, 0.5, 0.3])
     assert np.isclose(got, 0.0, atol=1e-12), (
@@ -68,7 +78,7 @@ def test_variance_constant_is_zero(variance):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_variance_shift_and_scale', hidden=True)
 def test_variance_shift_and_scale(variance):
     rng = np.random.default_rng(712)
     x = rng.normal(size=6)
@@ -83,7 +93,7 @@ def test_variance_shift_and_scale(variance):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_variance_best_constant_prediction', hidden=True)
 def test_variance_best_constant_prediction(variance):
     # E[(X - c)^2] = Var(X) + (E[X] - c)^2 for every c.
     rng = np.random.default_rng(713)
@@ -97,7 +107,7 @@ def test_variance_best_constant_prediction(variance):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_variance_invalid', hidden=True)
 def test_variance_invalid(variance):
     for values, probs in (([1.0, 2.0], [1.5, -0.5]), ([1.0, 2.0], [0.6, 0.6]),
                           ([1.0, 2.0], [0.5, 0.5 + 1e-6]), ([], []),
@@ -112,7 +122,7 @@ def test_variance_invalid(variance):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_variance_keeps_inputs', hidden=True)
 def test_variance_keeps_inputs(variance):
     x = np.array([0.0, 2.0])
     p = np.array([0.5, 0.5])

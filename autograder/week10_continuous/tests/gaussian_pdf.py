@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_gaussian_pdf_standard_values', hidden=False)
+@_shows_returned
 def test_gaussian_pdf_standard_values(gaussian_pdf):
     peak = gaussian_pdf(0.0)
     assert np.ndim(peak) == 0, "for a single number x return a float"
@@ -30,7 +39,8 @@ def test_gaussian_pdf_standard_values(gaussian_pdf):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_gaussian_pdf_wider_is_lower', hidden=False)
+@_shows_returned
 def test_gaussian_pdf_wider_is_lower(gaussian_pdf):
     assert np.isclose(gaussian_pdf(3.0, mu=3.0, sigma=2.0),
                       0.5 / np.sqrt(2 * np.pi)), (
@@ -44,7 +54,8 @@ def test_gaussian_pdf_wider_is_lower(gaussian_pdf):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_gaussian_pdf_elementwise', hidden=False)
+@_shows_returned
 def test_gaussian_pdf_elementwise(gaussian_pdf):
     got = np.asarray(gaussian_pdf([-1.0, 0.0, 1.0]))
     assert got.shape == (3,), "for a list of 3 numbers return 3 densities"
@@ -54,7 +65,7 @@ def test_gaussian_pdf_elementwise(gaussian_pdf):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gaussian_pdf_random', hidden=True)
 def test_gaussian_pdf_random(gaussian_pdf):
     # exp(-u) carries the rounding of u, about u * eps relative, with
     # u <= 18 here: rtol 1e-12 is generous.
@@ -74,7 +85,7 @@ def test_gaussian_pdf_random(gaussian_pdf):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gaussian_pdf_integrates_to_one', hidden=True)
 def test_gaussian_pdf_integrates_to_one(gaussian_pdf):
     # Trapezoids on mu +- 12 sigma: the tails beyond hold ~1e-32, and the
     # rule is far more accurate than 1/n^2 for a bell that is flat at both
@@ -89,7 +100,7 @@ def test_gaussian_pdf_integrates_to_one(gaussian_pdf):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gaussian_pdf_shift_and_scale', hidden=True)
 def test_gaussian_pdf_shift_and_scale(gaussian_pdf):
     rng = np.random.default_rng(201)
     z = rng.normal(size=9)
@@ -106,7 +117,7 @@ def test_gaussian_pdf_shift_and_scale(gaussian_pdf):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_gaussian_pdf_far_tails', hidden=True)
 def test_gaussian_pdf_far_tails(gaussian_pdf):
     got = np.asarray(gaussian_pdf([-40.0, 40.0, 1e6], 0.0, 1.0), dtype=float)
     assert np.all(np.isfinite(got)) and np.all(got >= 0), (
@@ -116,7 +127,7 @@ def test_gaussian_pdf_far_tails(gaussian_pdf):
     assert np.all(got < 1e-300), "far in the tails the density is about 0"
 
 
-@test_case(hidden=True)
+@test_case(name='test_gaussian_pdf_accepts_integers_and_keeps_input', hidden=True)
 def test_gaussian_pdf_accepts_integers_and_keeps_input(gaussian_pdf):
     x = np.array([0, 1, 2, 3])
     got = np.asarray(gaussian_pdf(x, 1, 2), dtype=float)
@@ -133,7 +144,7 @@ def test_gaussian_pdf_accepts_integers_and_keeps_input(gaussian_pdf):
     assert np.array_equal(xf, [0.5, -1.5]), "gaussian_pdf must not change x"
 
 
-@test_case(hidden=True)
+@test_case(name='test_gaussian_pdf_invalid_raises', hidden=True)
 def test_gaussian_pdf_invalid_raises(gaussian_pdf):
     for x, sigma in ((1.0, 0.0), (1.0, -2.0), ([0.0, 1.0], 0), ([], 1.0)):
         try:

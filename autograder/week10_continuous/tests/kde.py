@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_kde_worked_example', hidden=False)
+@_shows_returned
 def test_kde_worked_example(kde):
     got = np.asarray(kde([0.0, 1.0], [0.0, 2.0], 1.0), dtype=float)
     phi = np.exp(-0.5 * np.array([0.0, 1.0, 4.0])) / np.sqrt(2 * np.pi)
@@ -28,7 +37,8 @@ def test_kde_worked_example(kde):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_kde_one_data_point_is_a_bell', hidden=False)
+@_shows_returned
 def test_kde_one_data_point_is_a_bell(kde):
     x = np.array([-1.0, 0.5, 2.0])
     got = np.asarray(kde(x, [0.5], 0.5), dtype=float)
@@ -40,7 +50,7 @@ def test_kde_one_data_point_is_a_bell(kde):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_kde_random', hidden=True)
 def test_kde_random(kde):
     # A mean of n positive terms: the rounding stays a few eps relative.
     rng = np.random.default_rng(300)
@@ -60,7 +70,7 @@ def test_kde_random(kde):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_kde_integrates_to_one', hidden=True)
 def test_kde_integrates_to_one(kde):
     # Trapezoids on a wide grid: the bells are flat at both ends, so what
     # is left is rounding (about n * eps).
@@ -76,7 +86,7 @@ def test_kde_integrates_to_one(kde):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_kde_bandwidth_adds_its_square_to_the_variance', hidden=True)
 def test_kde_bandwidth_adds_its_square_to_the_variance(kde):
     # The KDE is the density of d_I + h Z: variance var(data) + h^2.
     rng = np.random.default_rng(302)
@@ -97,7 +107,7 @@ def test_kde_bandwidth_adds_its_square_to_the_variance(kde):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_kde_repeating_the_data_changes_nothing', hidden=True)
 def test_kde_repeating_the_data_changes_nothing(kde):
     rng = np.random.default_rng(303)
     data = rng.normal(size=6)
@@ -111,7 +121,7 @@ def test_kde_repeating_the_data_changes_nothing(kde):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_kde_invalid_raises', hidden=True)
 def test_kde_invalid_raises(kde):
     for points, data, h in (([0.0], [1.0, 2.0], 0.0),
                             ([0.0], [1.0, 2.0], -1.0),
@@ -127,7 +137,7 @@ def test_kde_invalid_raises(kde):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_kde_keeps_inputs', hidden=True)
 def test_kde_keeps_inputs(kde):
     points = np.array([2.0, 0.0, 1.0])
     data = np.array([3.0, -1.0, 1.0])

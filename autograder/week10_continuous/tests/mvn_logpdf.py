@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_mvn_logpdf_worked_example', hidden=False)
+@_shows_returned
 def test_mvn_logpdf_worked_example(mvn_logpdf):
     got = mvn_logpdf([1.0, 2.0], [0.0, 0.0], [[1.0, 0.0], [0.0, 4.0]])
     assert np.ndim(got) == 0, "for one point (a vector) return a float"
@@ -27,7 +36,8 @@ def test_mvn_logpdf_worked_example(mvn_logpdf):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_mvn_logpdf_one_dimension_is_the_bell', hidden=False)
+@_shows_returned
 def test_mvn_logpdf_one_dimension_is_the_bell(mvn_logpdf):
     x = np.array([[-1.0], [0.5], [3.0]])
     got = np.asarray(mvn_logpdf(x, [0.5], [[4.0]]), dtype=float)
@@ -39,7 +49,8 @@ def test_mvn_logpdf_one_dimension_is_the_bell(mvn_logpdf):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_mvn_logpdf_one_row_gives_an_array', hidden=False)
+@_shows_returned
 def test_mvn_logpdf_one_row_gives_an_array(mvn_logpdf):
     got = mvn_logpdf([[0.0, 0.0]], [0.0, 0.0], np.eye(2))
     assert np.shape(got) == (1,), (
@@ -52,7 +63,8 @@ def test_mvn_logpdf_one_row_gives_an_array(mvn_logpdf):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_mvn_logpdf_rejects_an_asymmetric_cov', hidden=False)
+@_shows_returned
 def test_mvn_logpdf_rejects_an_asymmetric_cov(mvn_logpdf):
     try:
         mvn_logpdf([0.0, 0.0], [0.0, 0.0], [[2.0, 1.5], [0.5, 1.0]])
@@ -65,7 +77,8 @@ def test_mvn_logpdf_rejects_an_asymmetric_cov(mvn_logpdf):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_mvn_logpdf_no_overflow_in_high_dimension', hidden=False)
+@_shows_returned
 def test_mvn_logpdf_no_overflow_in_high_dimension(mvn_logpdf):
     d = 600
     got = mvn_logpdf(np.zeros(d), np.zeros(d), 4.0 * np.eye(d))
@@ -79,7 +92,7 @@ def test_mvn_logpdf_no_overflow_in_high_dimension(mvn_logpdf):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mvn_logpdf_random_rows_and_single_points', hidden=True)
 def test_mvn_logpdf_random_rows_and_single_points(mvn_logpdf):
     # Reference via slogdet and solve. Cholesky, triangular solves and the
     # reference are backward stable: the error is about d * cond(cov) * eps
@@ -116,7 +129,7 @@ def test_mvn_logpdf_random_rows_and_single_points(mvn_logpdf):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mvn_logpdf_diagonal_is_a_product', hidden=True)
 def test_mvn_logpdf_diagonal_is_a_product(mvn_logpdf):
     rng = np.random.default_rng(401)
     sig = rng.uniform(0.5, 3.0, size=4)
@@ -131,7 +144,7 @@ def test_mvn_logpdf_diagonal_is_a_product(mvn_logpdf):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mvn_logpdf_high_dimension', hidden=True)
 def test_mvn_logpdf_high_dimension(mvn_logpdf):
     # d = 600: det(4 I) = 2**1200 overflows (the largest double is about
     # 2**1024) and det(0.25 I) = 2**-1200 underflows to 0, while the
@@ -153,7 +166,7 @@ def test_mvn_logpdf_high_dimension(mvn_logpdf):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mvn_logpdf_affine_change_of_variables', hidden=True)
 def test_mvn_logpdf_affine_change_of_variables(mvn_logpdf):
     # x -> Ax + b maps N(mu, S) to N(A mu + b, A S A^T) and divides the
     # density by |det A| (week 3's volume factor).
@@ -173,7 +186,7 @@ def test_mvn_logpdf_affine_change_of_variables(mvn_logpdf):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mvn_logpdf_symmetry_within_rounding', hidden=True)
 def test_mvn_logpdf_symmetry_within_rounding(mvn_logpdf):
     cov = np.array([[2.0, 0.6], [0.6, 1.0]])
     nudged = cov + np.array([[0.0, 2e-12], [0.0, 0.0]])
@@ -191,7 +204,7 @@ def test_mvn_logpdf_symmetry_within_rounding(mvn_logpdf):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mvn_logpdf_invalid_covariance_raises', hidden=True)
 def test_mvn_logpdf_invalid_covariance_raises(mvn_logpdf):
     bad = (
         [[2.0, 0.5], [0.9, 1.0]],  # not symmetric (Cholesky reads one half)
@@ -210,7 +223,7 @@ def test_mvn_logpdf_invalid_covariance_raises(mvn_logpdf):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mvn_logpdf_bad_shapes_raise', hidden=True)
 def test_mvn_logpdf_bad_shapes_raise(mvn_logpdf):
     eye = np.eye(2)
     cases = (
@@ -234,7 +247,7 @@ def test_mvn_logpdf_bad_shapes_raise(mvn_logpdf):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mvn_logpdf_keeps_inputs', hidden=True)
 def test_mvn_logpdf_keeps_inputs(mvn_logpdf):
     X = np.array([[1.0, 2.0], [0.0, -1.0]])
     mean = np.array([0.5, 0.5])

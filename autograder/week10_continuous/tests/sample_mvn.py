@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_sample_mvn_follows_the_recipe', hidden=False)
+@_shows_returned
 def test_sample_mvn_follows_the_recipe(sample_mvn):
     mean = np.array([1.0, -1.0])
     cov = np.array([[4.0, 2.0], [2.0, 2.0]])
@@ -31,7 +40,8 @@ def test_sample_mvn_follows_the_recipe(sample_mvn):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_sample_mvn_seed_decides', hidden=False)
+@_shows_returned
 def test_sample_mvn_seed_decides(sample_mvn):
     cov = [[1.0, 0.5], [0.5, 1.0]]
     first = np.asarray(sample_mvn([0.0, 0.0], cov, 4, seed=7), dtype=float)
@@ -46,7 +56,7 @@ def test_sample_mvn_seed_decides(sample_mvn):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sample_mvn_random_covariances', hidden=True)
 def test_sample_mvn_random_covariances(sample_mvn):
     # The only freedom is how z @ L.T is summed: each entry is a sum of d
     # products, so its rounding is at most ~d * eps * (|z| @ |L|.T), plus
@@ -71,7 +81,7 @@ def test_sample_mvn_random_covariances(sample_mvn):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sample_mvn_default_seed_is_zero', hidden=True)
 def test_sample_mvn_default_seed_is_zero(sample_mvn):
     got = np.asarray(sample_mvn([0.0, 2.0], [[1.0, 0.0], [0.0, 9.0]], 3),
                      dtype=float)
@@ -81,7 +91,7 @@ def test_sample_mvn_default_seed_is_zero(sample_mvn):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sample_mvn_mean_and_covariance_converge', hidden=True)
 def test_sample_mvn_mean_and_covariance_converge(sample_mvn):
     # n = 40000: the sample mean's standard error is sqrt(S_ii / n), that
     # of a sample covariance entry sqrt((S_ii S_jj + S_ij^2) / n); we allow
@@ -102,7 +112,7 @@ def test_sample_mvn_mean_and_covariance_converge(sample_mvn):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sample_mvn_invalid_raises', hidden=True)
 def test_sample_mvn_invalid_raises(sample_mvn):
     eye = np.eye(2)
     cases = (
@@ -127,7 +137,7 @@ def test_sample_mvn_invalid_raises(sample_mvn):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sample_mvn_accepts_rounding_asymmetry', hidden=True)
 def test_sample_mvn_accepts_rounding_asymmetry(sample_mvn):
     cov = np.array([[2.0, 0.6], [0.6 + 1e-12, 1.0]])
     try:
@@ -139,7 +149,7 @@ def test_sample_mvn_accepts_rounding_asymmetry(sample_mvn):
         ) from None
 
 
-@test_case(hidden=True)
+@test_case(name='test_sample_mvn_keeps_inputs', hidden=True)
 def test_sample_mvn_keeps_inputs(sample_mvn):
     mean = np.array([1.0, 2.0])
     cov = np.array([[1.0, 0.2], [0.2, 0.5]])

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_trapezoid_exact_for_a_line', hidden=False)
+@_shows_returned
 def test_trapezoid_exact_for_a_line(trapezoid):
     got = trapezoid(lambda x: 2 * x + 1, 0, 3, n=3)
     assert np.ndim(got) == 0, "trapezoid returns a single number"
@@ -27,7 +36,8 @@ def test_trapezoid_exact_for_a_line(trapezoid):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_trapezoid_parabola_worked_example', hidden=False)
+@_shows_returned
 def test_trapezoid_parabola_worked_example(trapezoid):
     got = trapezoid(lambda x: x**2, 0.0, 2.0, n=2)
     assert np.isclose(got, 3.0), (
@@ -36,7 +46,8 @@ def test_trapezoid_parabola_worked_example(trapezoid):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_trapezoid_reversed_interval_is_negative', hidden=False)
+@_shows_returned
 def test_trapezoid_reversed_interval_is_negative(trapezoid):
     forward = trapezoid(lambda x: x**2, 0.0, 1.0, n=4)
     backward = trapezoid(lambda x: x**2, 1.0, 0.0, n=4)
@@ -46,7 +57,7 @@ def test_trapezoid_reversed_interval_is_negative(trapezoid):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_trapezoid_random_functions', hidden=True)
 def test_trapezoid_random_functions(trapezoid):
     rng = np.random.default_rng(100)
     eps = np.finfo(float).eps
@@ -73,7 +84,7 @@ def test_trapezoid_random_functions(trapezoid):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_trapezoid_single_interval', hidden=True)
 def test_trapezoid_single_interval(trapezoid):
     got = trapezoid(lambda x: np.exp(x), -1.0, 2.0, n=1)
     want = 3.0 * (np.exp(-1.0) + np.exp(2.0)) / 2
@@ -82,7 +93,7 @@ def test_trapezoid_single_interval(trapezoid):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_trapezoid_error_shrinks_like_one_over_n_squared', hidden=True)
 def test_trapezoid_error_shrinks_like_one_over_n_squared(trapezoid):
     # For exp on [0, 1] the error is (e - 1) h^2 / 12 - (e - 1) h^4 / 720
     # + ... (Euler-Maclaurin), so error * 12 n^2 / (e - 1) = 1 - h^2 / 60
@@ -97,7 +108,7 @@ def test_trapezoid_error_shrinks_like_one_over_n_squared(trapezoid):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_trapezoid_uses_the_grid_from_a_to_b', hidden=True)
 def test_trapezoid_uses_the_grid_from_a_to_b(trapezoid):
     seen = []
 
@@ -119,7 +130,7 @@ def test_trapezoid_uses_the_grid_from_a_to_b(trapezoid):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_trapezoid_default_n', hidden=True)
 def test_trapezoid_default_n(trapezoid):
     x = np.linspace(0.0, np.pi, 1001)
     y = np.sin(x)
@@ -130,7 +141,7 @@ def test_trapezoid_default_n(trapezoid):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_trapezoid_integer_limits_and_empty_interval', hidden=True)
 def test_trapezoid_integer_limits_and_empty_interval(trapezoid):
     got = trapezoid(lambda x: x**2, 0, 3, 3)
     assert np.isclose(got, 9.5), (
@@ -142,7 +153,7 @@ def test_trapezoid_integer_limits_and_empty_interval(trapezoid):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_trapezoid_n_below_one_raises', hidden=True)
 def test_trapezoid_n_below_one_raises(trapezoid):
     for n in (0, -3):
         try:

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_bce_worked_example', hidden=False)
+@_shows_returned
 def test_bce_worked_example(binary_cross_entropy):
     got = binary_cross_entropy([1, 0, 1], [0.9, 0.2, 0.6])
     want = -(np.log(0.9) + np.log(0.8) + np.log(0.6)) / 3
@@ -26,7 +35,8 @@ def test_bce_worked_example(binary_cross_entropy):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_bce_clipped', hidden=False)
+@_shows_returned
 def test_bce_clipped(binary_cross_entropy):
     got = binary_cross_entropy([1], [0.0])
     assert np.isfinite(got), (
@@ -37,7 +47,7 @@ def test_bce_clipped(binary_cross_entropy):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_random', hidden=True)
 def test_bce_random(binary_cross_entropy):
     rng = np.random.default_rng(831)
     for n in (1, 4, 100):
@@ -51,7 +61,7 @@ def test_bce_random(binary_cross_entropy):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_is_a_mean', hidden=True)
 def test_bce_is_a_mean(binary_cross_entropy):
     rng = np.random.default_rng(832)
     y = rng.integers(0, 2, size=10)
@@ -64,7 +74,7 @@ def test_bce_is_a_mean(binary_cross_entropy):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_natural_log', hidden=True)
 def test_bce_natural_log(binary_cross_entropy):
     got = binary_cross_entropy([1, 0], [0.5, 0.5])
     assert np.isclose(got, np.log(2.0)), (
@@ -72,7 +82,7 @@ def test_bce_natural_log(binary_cross_entropy):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_both_labels_count', hidden=True)
 def test_bce_both_labels_count(binary_cross_entropy):
     got = binary_cross_entropy([0, 0, 0], [0.1, 0.5, 0.9])
     want = -np.mean(np.log([0.9, 0.5, 0.1]))
@@ -85,7 +95,7 @@ def test_bce_both_labels_count(binary_cross_entropy):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_clips_both_ends', hidden=True)
 def test_bce_clips_both_ends(binary_cross_entropy):
     # 1 - (1 - 1e-12) is not exactly 1e-12 in floating point: rtol 1e-4.
     got = binary_cross_entropy([1, 0], [0.0, 1.0])
@@ -103,7 +113,7 @@ def test_bce_clips_both_ends(binary_cross_entropy):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_uses_eps', hidden=True)
 def test_bce_uses_eps(binary_cross_entropy):
     got = binary_cross_entropy([1, 0], [0.0, 1.0], eps=1e-3)
     assert np.isclose(got, -np.log(1e-3), rtol=1e-9), (
@@ -115,7 +125,7 @@ def test_bce_uses_eps(binary_cross_entropy):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_label_types', hidden=True)
 def test_bce_label_types(binary_cross_entropy):
     want = -np.mean(np.log([0.7, 0.6, 0.8]))
     for labels in ([True, False, True], np.array([1.0, 0.0, 1.0]),
@@ -126,7 +136,7 @@ def test_bce_label_types(binary_cross_entropy):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_invalid', hidden=True)
 def test_bce_invalid(binary_cross_entropy):
     for y, prob in (([], []), ([1, 0], [0.5]), ([1], [0.2, 0.8])):
         try:
@@ -139,7 +149,7 @@ def test_bce_invalid(binary_cross_entropy):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_keeps_inputs', hidden=True)
 def test_bce_keeps_inputs(binary_cross_entropy):
     y = np.array([1.0, 0.0])
     prob = np.array([1.0, 0.25])

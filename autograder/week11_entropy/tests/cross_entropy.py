@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_cross_entropy_fixed_code', hidden=False)
+@_shows_returned
 def test_cross_entropy_fixed_code(cross_entropy):
     got = cross_entropy([0.5, 0.25, 0.125, 0.125], [0.25] * 4)
     assert np.isclose(got, 2.0), (
@@ -24,14 +33,16 @@ def test_cross_entropy_fixed_code(cross_entropy):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_cross_entropy_of_the_truth_is_entropy', hidden=False)
+@_shows_returned
 def test_cross_entropy_of_the_truth_is_entropy(cross_entropy):
     got = cross_entropy([0.5, 0.25, 0.125, 0.125],
                         [0.5, 0.25, 0.125, 0.125])
     assert np.isclose(got, 1.75), "H(p, p) is the entropy H(p) = 1.75 bits"
 
 
-@test_case(hidden=False)
+@test_case(name='test_cross_entropy_impossible_outcome', hidden=False)
+@_shows_returned
 def test_cross_entropy_impossible_outcome(cross_entropy):
     got = cross_entropy([0.5, 0.5], [1.0, 0.0])
     assert got == float("inf"), (
@@ -40,7 +51,7 @@ def test_cross_entropy_impossible_outcome(cross_entropy):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cross_entropy_random', hidden=True)
 def test_cross_entropy_random(cross_entropy):
     rng = np.random.default_rng(811)
     for n in (1, 2, 5, 30):
@@ -52,7 +63,7 @@ def test_cross_entropy_random(cross_entropy):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cross_entropy_argument_order', hidden=True)
 def test_cross_entropy_argument_order(cross_entropy):
     p = np.array([0.9, 0.1])
     q = np.array([0.5, 0.5])
@@ -67,7 +78,7 @@ def test_cross_entropy_argument_order(cross_entropy):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cross_entropy_zero_probabilities', hidden=True)
 def test_cross_entropy_zero_probabilities(cross_entropy):
     got = cross_entropy([0.0, 0.5, 0.5], [0.0, 0.25, 0.75])
     want = -(0.5 * np.log2(0.25) + 0.5 * np.log2(0.75))
@@ -82,7 +93,7 @@ def test_cross_entropy_zero_probabilities(cross_entropy):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cross_entropy_infinite', hidden=True)
 def test_cross_entropy_infinite(cross_entropy):
     rng = np.random.default_rng(812)
     p = rng.dirichlet(np.ones(5))
@@ -96,7 +107,7 @@ def test_cross_entropy_infinite(cross_entropy):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cross_entropy_gibbs', hidden=True)
 def test_cross_entropy_gibbs(cross_entropy):
     # H(p, q) >= H(p), with equality at q = p.
     rng = np.random.default_rng(813)
@@ -112,7 +123,7 @@ def test_cross_entropy_gibbs(cross_entropy):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cross_entropy_bases', hidden=True)
 def test_cross_entropy_bases(cross_entropy):
     rng = np.random.default_rng(814)
     p, q = rng.dirichlet(np.ones(4), size=2)
@@ -124,7 +135,7 @@ def test_cross_entropy_bases(cross_entropy):
                       rtol=1e-10), "cross_entropy ignores its base argument"
 
 
-@test_case(hidden=True)
+@test_case(name='test_cross_entropy_invalid', hidden=True)
 def test_cross_entropy_invalid(cross_entropy):
     for p, q in (([], []), ([0.5, 0.5], [0.2, 0.3, 0.5]),
                  ([0.5, 0.5], [0.5, 0.7]), ([0.6, 0.6], [0.5, 0.5]),
@@ -139,7 +150,7 @@ def test_cross_entropy_invalid(cross_entropy):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cross_entropy_keeps_inputs', hidden=True)
 def test_cross_entropy_keeps_inputs(cross_entropy):
     p = np.array([0.5, 0.5, 0.0])
     q = np.array([0.25, 0.5, 0.25])

@@ -16,21 +16,32 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_entropy_fair_coin', hidden=False)
+@_shows_returned
 def test_entropy_fair_coin(entropy):
     assert np.isclose(entropy([0.5, 0.5]), 1.0), (
         "a fair coin has entropy 1 bit (the default base is 2)"
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_entropy_code_example', hidden=False)
+@_shows_returned
 def test_entropy_code_example(entropy):
     assert np.isclose(entropy([0.5, 0.25, 0.125, 0.125]), 1.75), (
         "the entropy of (1/2, 1/4, 1/8, 1/8) is 1.75 bits"
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_entropy_zero_probability', hidden=False)
+@_shows_returned
 def test_entropy_zero_probability(entropy):
     got = entropy([0.5, 0.5, 0.0])
     assert np.isfinite(got) and np.isclose(got, 1.0), (
@@ -39,7 +50,7 @@ def test_entropy_zero_probability(entropy):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_entropy_random', hidden=True)
 def test_entropy_random(entropy):
     rng = np.random.default_rng(801)
     for n in (1, 2, 6, 40):
@@ -51,7 +62,7 @@ def test_entropy_random(entropy):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_entropy_with_zeros', hidden=True)
 def test_entropy_with_zeros(entropy):
     rng = np.random.default_rng(802)
     p = rng.dirichlet(np.ones(5))
@@ -66,7 +77,7 @@ def test_entropy_with_zeros(entropy):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_entropy_extremes', hidden=True)
 def test_entropy_extremes(entropy):
     assert np.isclose(entropy([0.0, 1.0, 0.0]), 0.0, atol=1e-12), (
         "a certain outcome has entropy 0"
@@ -81,7 +92,7 @@ def test_entropy_extremes(entropy):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_entropy_bases', hidden=True)
 def test_entropy_bases(entropy):
     rng = np.random.default_rng(803)
     p = rng.dirichlet(np.ones(7))
@@ -97,7 +108,7 @@ def test_entropy_bases(entropy):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_entropy_independent_pairs_add', hidden=True)
 def test_entropy_independent_pairs_add(entropy):
     # Two independent outcomes: the joint distribution is the outer product,
     # and its entropy is the sum (the log turns the product into a sum).
@@ -110,7 +121,7 @@ def test_entropy_independent_pairs_add(entropy):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_entropy_invalid', hidden=True)
 def test_entropy_invalid(entropy):
     for bad in ([], [0.5, 0.6], [1.2, -0.2], [0.3, 0.3, 0.3],
                 [0.5, 0.5 + 1e-6]):
@@ -124,7 +135,7 @@ def test_entropy_invalid(entropy):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_entropy_keeps_input', hidden=True)
 def test_entropy_keeps_input(entropy):
     p = np.array([0.25, 0.0, 0.75])
     got = entropy(p)

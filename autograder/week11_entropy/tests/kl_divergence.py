@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_kl_fixed_code', hidden=False)
+@_shows_returned
 def test_kl_fixed_code(kl_divergence):
     got = kl_divergence([0.5, 0.25, 0.125, 0.125], [0.25] * 4)
     assert np.isclose(got, 0.25), (
@@ -24,13 +33,14 @@ def test_kl_fixed_code(kl_divergence):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_kl_of_the_truth_is_zero', hidden=False)
+@_shows_returned
 def test_kl_of_the_truth_is_zero(kl_divergence):
     got = kl_divergence([0.8, 0.1, 0.1], [0.8, 0.1, 0.1])
     assert np.isclose(got, 0.0, atol=1e-12), "KL(p || p) = 0"
 
 
-@test_case(hidden=True)
+@test_case(name='test_kl_random', hidden=True)
 def test_kl_random(kl_divergence):
     rng = np.random.default_rng(821)
     for n in (1, 2, 5, 30):
@@ -42,7 +52,7 @@ def test_kl_random(kl_divergence):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_kl_asymmetric', hidden=True)
 def test_kl_asymmetric(kl_divergence):
     p = np.array([0.8, 0.1, 0.1])
     u = np.full(3, 1.0 / 3.0)
@@ -56,7 +66,7 @@ def test_kl_asymmetric(kl_divergence):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_kl_non_negative_and_decomposition', hidden=True)
 def test_kl_non_negative_and_decomposition(kl_divergence):
     # KL(p || q) = H(p, q) - H(p) >= 0, zero only at q = p.
     rng = np.random.default_rng(822)
@@ -72,7 +82,7 @@ def test_kl_non_negative_and_decomposition(kl_divergence):
     assert abs(kl_divergence(p, p)) < 1e-12, "KL(p || p) should be 0"
 
 
-@test_case(hidden=True)
+@test_case(name='test_kl_zero_probabilities', hidden=True)
 def test_kl_zero_probabilities(kl_divergence):
     got = kl_divergence([0.5, 0.5, 0.0], [0.25, 0.25, 0.5])
     assert np.isfinite(got) and np.isclose(got, 1.0), (
@@ -84,7 +94,7 @@ def test_kl_zero_probabilities(kl_divergence):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_kl_infinite', hidden=True)
 def test_kl_infinite(kl_divergence):
     got = kl_divergence([0.3, 0.7], [1.0, 0.0])
     assert got == float("inf"), (
@@ -96,7 +106,7 @@ def test_kl_infinite(kl_divergence):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_kl_bases', hidden=True)
 def test_kl_bases(kl_divergence):
     rng = np.random.default_rng(823)
     p, q = rng.dirichlet(np.ones(4), size=2)
@@ -108,7 +118,7 @@ def test_kl_bases(kl_divergence):
                       rtol=1e-9), "kl_divergence ignores its base argument"
 
 
-@test_case(hidden=True)
+@test_case(name='test_kl_invalid', hidden=True)
 def test_kl_invalid(kl_divergence):
     for p, q in (([], []), ([0.5, 0.5], [0.2, 0.3, 0.5]),
                  ([0.5, 0.5], [0.5, 0.7]), ([0.6, 0.6], [0.5, 0.5]),
@@ -123,7 +133,7 @@ def test_kl_invalid(kl_divergence):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_kl_keeps_inputs', hidden=True)
 def test_kl_keeps_inputs(kl_divergence):
     p = np.array([0.5, 0.5])
     q = np.array([0.25, 0.75])

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_ce_grad_one_sample', hidden=False)
+@_shows_returned
 def test_ce_grad_one_sample(cross_entropy_grad):
     got = np.asarray(cross_entropy_grad([[0.0, 0.0]], [0]), dtype=float)
     assert got.shape == (1, 2), "the gradient has the shape of the logits"
@@ -26,7 +35,8 @@ def test_ce_grad_one_sample(cross_entropy_grad):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_ce_grad_worked_example', hidden=False)
+@_shows_returned
 def test_ce_grad_worked_example(cross_entropy_grad):
     logits = np.array([[2.0, 0.0, 0.0], [0.0, 1.0, 3.0]])
     p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
@@ -38,7 +48,7 @@ def test_ce_grad_worked_example(cross_entropy_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ce_grad_random', hidden=True)
 def test_ce_grad_random(cross_entropy_grad):
     rng = np.random.default_rng(941)
     for n, c in ((1, 3), (4, 2), (30, 7)):
@@ -55,7 +65,7 @@ def test_ce_grad_random(cross_entropy_grad):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ce_grad_matches_numerical_gradient', hidden=True)
 def test_ce_grad_matches_numerical_gradient(cross_entropy_grad):
     # Central differences of a reference loss (week 7): error ~ h**2.
     rng = np.random.default_rng(942)
@@ -81,7 +91,7 @@ def test_ce_grad_matches_numerical_gradient(cross_entropy_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ce_grad_pushes_true_class_up', hidden=True)
 def test_ce_grad_pushes_true_class_up(cross_entropy_grad):
     rng = np.random.default_rng(943)
     logits = rng.normal(scale=2.0, size=(8, 5))
@@ -102,7 +112,7 @@ def test_ce_grad_pushes_true_class_up(cross_entropy_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ce_grad_scales_with_batch', hidden=True)
 def test_ce_grad_scales_with_batch(cross_entropy_grad):
     rng = np.random.default_rng(944)
     logits = rng.normal(size=(3, 4))
@@ -117,7 +127,7 @@ def test_ce_grad_scales_with_batch(cross_entropy_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ce_grad_large_logits', hidden=True)
 def test_ce_grad_large_logits(cross_entropy_grad):
     got = np.asarray(cross_entropy_grad([[1000.0, 0.0, -1000.0],
                                          [-800.0, -800.0, -800.0]], [2, 1]),
@@ -131,7 +141,7 @@ def test_ce_grad_large_logits(cross_entropy_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ce_grad_invalid', hidden=True)
 def test_ce_grad_invalid(cross_entropy_grad):
     z = np.zeros((2, 3))
     for logits, labels in ((z, [0]), (z, [0, 1, 2]), (z, [0, 3]),
@@ -147,7 +157,7 @@ def test_ce_grad_invalid(cross_entropy_grad):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ce_grad_keeps_inputs', hidden=True)
 def test_ce_grad_keeps_inputs(cross_entropy_grad):
     logits = np.array([[0.0, 0.0], [5.0, 5.0]])
     labels = np.array([1, 0])

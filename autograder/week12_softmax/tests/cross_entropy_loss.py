@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_ce_uniform_logits', hidden=False)
+@_shows_returned
 def test_ce_uniform_logits(cross_entropy_loss):
     got = cross_entropy_loss(np.zeros((4, 3)), [0, 1, 2, 1])
     assert np.ndim(got) == 0, "cross_entropy_loss returns one number"
@@ -26,7 +35,8 @@ def test_ce_uniform_logits(cross_entropy_loss):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_ce_worked_example', hidden=False)
+@_shows_returned
 def test_ce_worked_example(cross_entropy_loss):
     got = cross_entropy_loss([[2.0, 0.0, 0.0], [0.0, 1.0, 3.0]], [0, 1])
     want = ((np.log(np.exp(2.0) + 2.0) - 2.0)
@@ -37,7 +47,7 @@ def test_ce_worked_example(cross_entropy_loss):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ce_random', hidden=True)
 def test_ce_random(cross_entropy_loss):
     rng = np.random.default_rng(931)
     for n, c in ((1, 2), (5, 3), (50, 10)):
@@ -53,7 +63,7 @@ def test_ce_random(cross_entropy_loss):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ce_confident_mistakes', hidden=True)
 def test_ce_confident_mistakes(cross_entropy_loss):
     # The true class is 1000 below the predicted one: loss ~ 1000, finite.
     logits = np.array([[1000.0, 0.0], [0.0, 0.0], [-500.0, 500.0]])
@@ -68,7 +78,7 @@ def test_ce_confident_mistakes(cross_entropy_loss):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ce_large_logits', hidden=True)
 def test_ce_large_logits(cross_entropy_loss):
     rng = np.random.default_rng(932)
     logits = rng.normal(size=(6, 4)) + rng.choice([-1000.0, 1000.0],
@@ -83,7 +93,7 @@ def test_ce_large_logits(cross_entropy_loss):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ce_is_a_mean', hidden=True)
 def test_ce_is_a_mean(cross_entropy_loss):
     rng = np.random.default_rng(933)
     logits = rng.normal(size=(5, 3))
@@ -102,7 +112,7 @@ def test_ce_is_a_mean(cross_entropy_loss):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ce_perfect_and_shift', hidden=True)
 def test_ce_perfect_and_shift(cross_entropy_loss):
     got = cross_entropy_loss([[50.0, 0.0, 0.0], [0.0, 0.0, 80.0]], [0, 2])
     assert abs(got) < 1e-12, (
@@ -118,7 +128,7 @@ def test_ce_perfect_and_shift(cross_entropy_loss):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ce_invalid', hidden=True)
 def test_ce_invalid(cross_entropy_loss):
     z = np.zeros((3, 4))
     for logits, labels in ((z, [0, 1]), (z, [0, 1, 2, 3]), (z, [0, 4, 1]),
@@ -134,7 +144,7 @@ def test_ce_invalid(cross_entropy_loss):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ce_keeps_inputs', hidden=True)
 def test_ce_keeps_inputs(cross_entropy_loss):
     logits = np.array([[1.0, 2.0], [3.0, -1.0]])
     labels = np.array([1, 0])

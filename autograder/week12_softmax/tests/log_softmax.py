@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_log_softmax_small', hidden=False)
+@_shows_returned
 def test_log_softmax_small(log_softmax):
     z = np.array([3.0, 1.0, 0.0])
     got = np.asarray(log_softmax(z), dtype=float)
@@ -26,7 +35,8 @@ def test_log_softmax_small(log_softmax):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_log_softmax_far_apart', hidden=False)
+@_shows_returned
 def test_log_softmax_far_apart(log_softmax):
     got = np.asarray(log_softmax([0.0, -1000.0]), dtype=float)
     assert np.all(np.isfinite(got)), (
@@ -38,7 +48,7 @@ def test_log_softmax_far_apart(log_softmax):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_log_softmax_random', hidden=True)
 def test_log_softmax_random(log_softmax):
     rng = np.random.default_rng(911)
     for shape in ((6,), (5, 3), (2, 4, 3), (1, 1)):
@@ -54,7 +64,7 @@ def test_log_softmax_random(log_softmax):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_log_softmax_axis_argument', hidden=True)
 def test_log_softmax_axis_argument(log_softmax):
     rng = np.random.default_rng(912)
     cases = [((4, 3), 0), ((4, 3), 1), ((4, 4), 0), ((4, 4), -1),
@@ -70,7 +80,7 @@ def test_log_softmax_axis_argument(log_softmax):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_log_softmax_large_gaps', hidden=True)
 def test_log_softmax_large_gaps(log_softmax):
     # Gaps of thousands: exp of the gap underflows, its log must not.
     rng = np.random.default_rng(913)
@@ -91,7 +101,7 @@ def test_log_softmax_large_gaps(log_softmax):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_log_softmax_huge_logits', hidden=True)
 def test_log_softmax_huge_logits(log_softmax):
     got = np.asarray(log_softmax([[1000.0, 999.0], [-800.0, -801.0]]),
                      dtype=float)
@@ -105,7 +115,7 @@ def test_log_softmax_huge_logits(log_softmax):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_log_softmax_rows_on_different_scales', hidden=True)
 def test_log_softmax_rows_on_different_scales(log_softmax):
     base = np.array([1.0, -2.0, 0.0])
     z = np.stack([base, base + 5000.0, base - 5000.0])
@@ -120,7 +130,7 @@ def test_log_softmax_rows_on_different_scales(log_softmax):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_log_softmax_properties', hidden=True)
 def test_log_softmax_properties(log_softmax):
     rng = np.random.default_rng(914)
     z = rng.normal(scale=3.0, size=(5, 6))
@@ -136,7 +146,7 @@ def test_log_softmax_properties(log_softmax):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_log_softmax_empty_and_keeps_input', hidden=True)
 def test_log_softmax_empty_and_keeps_input(log_softmax):
     for bad in ([], np.zeros((3, 0))):
         try:

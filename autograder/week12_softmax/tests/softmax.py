@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_softmax_small', hidden=False)
+@_shows_returned
 def test_softmax_small(softmax):
     got = np.asarray(softmax([3.0, 1.0, 0.0]), dtype=float)
     e = np.exp([3.0, 1.0, 0.0])
@@ -27,7 +36,8 @@ def test_softmax_small(softmax):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_softmax_large_logits', hidden=False)
+@_shows_returned
 def test_softmax_large_logits(softmax):
     got = np.asarray(softmax([1000.0, 1000.0]), dtype=float)
     assert np.all(np.isfinite(got)), (
@@ -39,7 +49,8 @@ def test_softmax_large_logits(softmax):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_softmax_batch_rows', hidden=False)
+@_shows_returned
 def test_softmax_batch_rows(softmax):
     batch = [[3.0, 1.0, 0.0], [0.0, 0.0, 0.0]]
     got = np.asarray(softmax(batch), dtype=float)
@@ -51,7 +62,7 @@ def test_softmax_batch_rows(softmax):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_softmax_random_default_axis', hidden=True)
 def test_softmax_random_default_axis(softmax):
     rng = np.random.default_rng(901)
     for shape in ((5,), (4, 3), (2, 3, 6), (1, 1)):
@@ -68,7 +79,7 @@ def test_softmax_random_default_axis(softmax):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_softmax_axis_argument', hidden=True)
 def test_softmax_axis_argument(softmax):
     # Non-square shapes, so that every axis has a different length.
     rng = np.random.default_rng(902)
@@ -87,7 +98,7 @@ def test_softmax_axis_argument(softmax):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_softmax_square_batch', hidden=True)
 def test_softmax_square_batch(softmax):
     # A square batch: a maximum or a sum that broadcasts along the wrong
     # axis raises no error here, it just gives wrong numbers.
@@ -103,7 +114,7 @@ def test_softmax_square_batch(softmax):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_softmax_huge_logits', hidden=True)
 def test_softmax_huge_logits(softmax):
     rng = np.random.default_rng(904)
     for scale in (1e3, 1e5):
@@ -124,7 +135,7 @@ def test_softmax_huge_logits(softmax):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_softmax_rows_on_different_scales', hidden=True)
 def test_softmax_rows_on_different_scales(softmax):
     # The same differences inside each row, on offsets 0, +2000, -3000:
     # every row has the same probabilities.
@@ -146,7 +157,7 @@ def test_softmax_rows_on_different_scales(softmax):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_softmax_properties', hidden=True)
 def test_softmax_properties(softmax):
     rng = np.random.default_rng(905)
     z = rng.normal(scale=3.0, size=(6, 5))
@@ -166,7 +177,7 @@ def test_softmax_properties(softmax):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_softmax_single_logit_and_ints', hidden=True)
 def test_softmax_single_logit_and_ints(softmax):
     got = np.asarray(softmax([[7], [-2000]]), dtype=float)
     assert np.allclose(got, [[1.0], [1.0]]), (
@@ -178,7 +189,7 @@ def test_softmax_single_logit_and_ints(softmax):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_softmax_empty', hidden=True)
 def test_softmax_empty(softmax):
     for bad in ([], np.zeros((2, 0))):
         try:
@@ -189,7 +200,7 @@ def test_softmax_empty(softmax):
                              "ValueError")
 
 
-@test_case(hidden=True)
+@test_case(name='test_softmax_keeps_input', hidden=True)
 def test_softmax_keeps_input(softmax):
     z = np.array([[1000.0, 0.0], [-5.0, -5.0]])
     got = np.asarray(softmax(z), dtype=float)

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_fit_one_step', hidden=False)
+@_shows_returned
 def test_fit_one_step(fit_logistic_regression):
     got = np.asarray(fit_logistic_regression([[1.0, 2.0], [1.0, -1.0]],
                                              [1, 0], 0.1, 1), dtype=float)
@@ -27,7 +36,8 @@ def test_fit_one_step(fit_logistic_regression):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_fit_classifies_a_line', hidden=False)
+@_shows_returned
 def test_fit_classifies_a_line(fit_logistic_regression):
     X = [[1.0, -2.0], [1.0, -1.0], [1.0, -0.2], [1.0, 0.5], [1.0, 1.0],
          [1.0, 3.0]]
@@ -40,7 +50,7 @@ def test_fit_classifies_a_line(fit_logistic_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_fit_matches_reference_steps', hidden=True)
 def test_fit_matches_reference_steps(fit_logistic_regression):
     # An exact trajectory: a wrong start, a step too many or too few, a
     # sign error or a sum instead of a mean all end elsewhere.
@@ -61,7 +71,7 @@ def test_fit_matches_reference_steps(fit_logistic_regression):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_fit_zero_steps', hidden=True)
 def test_fit_zero_steps(fit_logistic_regression):
     got = np.asarray(fit_logistic_regression(np.ones((4, 3)), [0, 1, 1, 0],
                                              0.5, 0), dtype=float)
@@ -70,7 +80,7 @@ def test_fit_zero_steps(fit_logistic_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_fit_converges_to_the_minimum', hidden=True)
 def test_fit_converges_to_the_minimum(fit_logistic_regression):
     # A well-conditioned, non-separable problem; the reference minimum comes
     # from Newton's method, the learning rate from the curvature bound
@@ -93,7 +103,7 @@ def test_fit_converges_to_the_minimum(fit_logistic_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_fit_lowers_the_loss_and_learns_the_bias', hidden=True)
 def test_fit_lowers_the_loss_and_learns_the_bias(fit_logistic_regression):
     # Bias only: the best w0 is the log-odds of the labels.
     y = np.array([1, 1, 1, 0, 1, 1, 0, 1])
@@ -105,7 +115,7 @@ def test_fit_lowers_the_loss_and_learns_the_bias(fit_logistic_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_fit_invalid', hidden=True)
 def test_fit_invalid(fit_logistic_regression):
     for X, y, n_steps in ((np.ones((3, 2)), [0, 1], 5),
                           (np.ones((3, 2)), [0, 1, 2], 5),
@@ -123,7 +133,7 @@ def test_fit_invalid(fit_logistic_regression):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_fit_keeps_inputs', hidden=True)
 def test_fit_keeps_inputs(fit_logistic_regression):
     X = np.array([[1.0, 2.0], [1.0, -1.0]])
     y = np.array([1, 0])

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_mle_worked_example', hidden=False)
+@_shows_returned
 def test_mle_worked_example(gaussian_mle):
     mean, variance = gaussian_mle([1.0, 2.0, 6.0])
     assert np.isclose(mean, 3.0), "the mean of 1, 2, 6 is 3"
@@ -26,7 +35,8 @@ def test_mle_worked_example(gaussian_mle):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_mle_single_sample', hidden=False)
+@_shows_returned
 def test_mle_single_sample(gaussian_mle):
     mean, variance = gaussian_mle([2.5])
     assert np.isclose(mean, 2.5) and np.isclose(variance, 0.0), (
@@ -34,7 +44,7 @@ def test_mle_single_sample(gaussian_mle):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mle_random', hidden=True)
 def test_mle_random(gaussian_mle):
     rng = np.random.default_rng(1001)
     for n in (2, 7, 100, 1000):
@@ -50,7 +60,7 @@ def test_mle_random(gaussian_mle):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mle_two_points', hidden=True)
 def test_mle_two_points(gaussian_mle):
     mean, variance = gaussian_mle([-1.0, 3.0])
     assert np.isclose(mean, 1.0) and np.isclose(variance, 4.0), (
@@ -58,7 +68,7 @@ def test_mle_two_points(gaussian_mle):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mle_far_from_zero', hidden=True)
 def test_mle_far_from_zero(gaussian_mle):
     # Data around a million with spread 1: mean(x**2) - mean(x)**2 loses
     # about 4 digits here (relative error ~1e-4); the two-pass formula
@@ -76,7 +86,7 @@ def test_mle_far_from_zero(gaussian_mle):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mle_is_the_likelihood_peak', hidden=True)
 def test_mle_is_the_likelihood_peak(gaussian_mle):
     # Nudging either estimate must lower the Gaussian log-likelihood.
     rng = np.random.default_rng(1003)
@@ -94,7 +104,7 @@ def test_mle_is_the_likelihood_peak(gaussian_mle):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mle_returns_numbers', hidden=True)
 def test_mle_returns_numbers(gaussian_mle):
     result = gaussian_mle([4, 4, 4, 8])
     assert len(result) == 2, "gaussian_mle returns a pair (mean, variance)"
@@ -107,7 +117,7 @@ def test_mle_returns_numbers(gaussian_mle):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_mle_empty_and_keeps_input', hidden=True)
 def test_mle_empty_and_keeps_input(gaussian_mle):
     try:
         gaussian_mle([])

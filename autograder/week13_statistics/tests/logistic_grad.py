@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_logistic_grad_at_zero', hidden=False)
+@_shows_returned
 def test_logistic_grad_at_zero(logistic_grad):
     got = np.asarray(logistic_grad([0.0, 0.0], [[1.0, 2.0], [1.0, -1.0]],
                                    [1, 0]), dtype=float)
@@ -27,7 +36,8 @@ def test_logistic_grad_at_zero(logistic_grad):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_logistic_grad_worked_example', hidden=False)
+@_shows_returned
 def test_logistic_grad_worked_example(logistic_grad):
     X = np.array([[1.0, 1.0], [1.0, -2.0]])
     y = np.array([1.0, 0.0])
@@ -38,7 +48,7 @@ def test_logistic_grad_worked_example(logistic_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_logistic_grad_random', hidden=True)
 def test_logistic_grad_random(logistic_grad):
     rng = np.random.default_rng(1031)
     for n, d in ((1, 2), (12, 3), (80, 6)):
@@ -53,7 +63,7 @@ def test_logistic_grad_random(logistic_grad):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_logistic_grad_matches_numerical_gradient', hidden=True)
 def test_logistic_grad_matches_numerical_gradient(logistic_grad):
     # Central differences of a reference loss (week 7): error ~ h**2.
     rng = np.random.default_rng(1032)
@@ -75,7 +85,7 @@ def test_logistic_grad_matches_numerical_gradient(logistic_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_logistic_grad_descent_lowers_the_loss', hidden=True)
 def test_logistic_grad_descent_lowers_the_loss(logistic_grad):
     rng = np.random.default_rng(1033)
     X = np.column_stack([np.ones(20), rng.normal(size=(20, 2))])
@@ -93,7 +103,7 @@ def test_logistic_grad_descent_lowers_the_loss(logistic_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_logistic_grad_large_scores', hidden=True)
 def test_logistic_grad_large_scores(logistic_grad):
     X = np.array([[1.0, 800.0], [1.0, -800.0], [1.0, 1000.0]])
     y = np.array([0, 1, 1])
@@ -108,7 +118,7 @@ def test_logistic_grad_large_scores(logistic_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_logistic_grad_is_a_mean', hidden=True)
 def test_logistic_grad_is_a_mean(logistic_grad):
     rng = np.random.default_rng(1034)
     X = np.column_stack([np.ones(5), rng.normal(size=(5, 2))])
@@ -123,7 +133,7 @@ def test_logistic_grad_is_a_mean(logistic_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_logistic_grad_invalid', hidden=True)
 def test_logistic_grad_invalid(logistic_grad):
     X = np.ones((3, 2))
     for w, Xb, y in (([0.0, 0.0, 0.0], X, [0, 1, 0]),
@@ -141,7 +151,7 @@ def test_logistic_grad_invalid(logistic_grad):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_logistic_grad_keeps_inputs', hidden=True)
 def test_logistic_grad_keeps_inputs(logistic_grad):
     w = np.array([0.0, 0.0])
     X = np.array([[1.0, 3.0], [1.0, 1.0]])

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_logistic_loss_at_zero', hidden=False)
+@_shows_returned
 def test_logistic_loss_at_zero(logistic_loss):
     X = [[1.0, 2.0], [1.0, -1.0], [1.0, 0.5]]
     got = logistic_loss([0.0, 0.0], X, [1, 0, 1])
@@ -26,7 +35,8 @@ def test_logistic_loss_at_zero(logistic_loss):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_logistic_loss_worked_example', hidden=False)
+@_shows_returned
 def test_logistic_loss_worked_example(logistic_loss):
     got = logistic_loss([0.5, 1.0], [[1.0, 1.0], [1.0, -2.0]], [1, 0])
     assert np.isclose(got, np.log1p(np.exp(-1.5)), rtol=1e-12), (
@@ -35,7 +45,8 @@ def test_logistic_loss_worked_example(logistic_loss):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_logistic_loss_confident_mistake', hidden=False)
+@_shows_returned
 def test_logistic_loss_confident_mistake(logistic_loss):
     got = logistic_loss([40.0], [[1.0]], [0])
     assert np.isfinite(got) and np.isclose(got, 40.0, rtol=1e-12), (
@@ -45,7 +56,7 @@ def test_logistic_loss_confident_mistake(logistic_loss):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_logistic_loss_random', hidden=True)
 def test_logistic_loss_random(logistic_loss):
     rng = np.random.default_rng(1021)
     for n, d in ((1, 1), (10, 3), (100, 5)):
@@ -61,7 +72,7 @@ def test_logistic_loss_random(logistic_loss):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_logistic_loss_is_binary_cross_entropy', hidden=True)
 def test_logistic_loss_is_binary_cross_entropy(logistic_loss):
     rng = np.random.default_rng(1022)
     X = np.column_stack([np.ones(30), rng.normal(size=(30, 2))])
@@ -74,7 +85,7 @@ def test_logistic_loss_is_binary_cross_entropy(logistic_loss):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_logistic_loss_large_scores', hidden=True)
 def test_logistic_loss_large_scores(logistic_loss):
     X = np.array([[1.0, 800.0], [1.0, -800.0], [1.0, 1.0], [1.0, -30.0]])
     y = np.array([0, 0, 1, 1])
@@ -91,7 +102,7 @@ def test_logistic_loss_large_scores(logistic_loss):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_logistic_loss_bias_only', hidden=True)
 def test_logistic_loss_bias_only(logistic_loss):
     # With only the bias column, the best w0 is the log-odds of the labels
     # and the loss there is the entropy of the label frequency (in nats).
@@ -104,7 +115,7 @@ def test_logistic_loss_bias_only(logistic_loss):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_logistic_loss_is_a_mean', hidden=True)
 def test_logistic_loss_is_a_mean(logistic_loss):
     rng = np.random.default_rng(1023)
     X = np.column_stack([np.ones(6), rng.normal(size=(6, 2))])
@@ -118,7 +129,7 @@ def test_logistic_loss_is_a_mean(logistic_loss):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_logistic_loss_invalid', hidden=True)
 def test_logistic_loss_invalid(logistic_loss):
     X = np.ones((3, 2))
     for w, Xb, y in (([0.0, 0.0, 0.0], X, [0, 1, 0]),
@@ -137,7 +148,7 @@ def test_logistic_loss_invalid(logistic_loss):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_logistic_loss_keeps_inputs', hidden=True)
 def test_logistic_loss_keeps_inputs(logistic_loss):
     w = np.array([0.0, 2.0])
     X = np.array([[1.0, 0.5], [1.0, -0.5]])

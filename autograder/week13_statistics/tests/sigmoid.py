@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_sigmoid_values', hidden=False)
+@_shows_returned
 def test_sigmoid_values(sigmoid):
     got = np.asarray(sigmoid([0.0, 2.0, -2.0]), dtype=float)
     want = [0.5, 1 / (1 + np.exp(-2.0)), 1 / (1 + np.exp(2.0))]
@@ -26,7 +35,8 @@ def test_sigmoid_values(sigmoid):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_sigmoid_extremes', hidden=False)
+@_shows_returned
 def test_sigmoid_extremes(sigmoid):
     got = np.asarray(sigmoid([-1000.0, 1000.0]), dtype=float)
     assert np.all(np.isfinite(got)) and np.allclose(got, [0.0, 1.0]), (
@@ -35,7 +45,8 @@ def test_sigmoid_extremes(sigmoid):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_sigmoid_tiny_tail', hidden=False)
+@_shows_returned
 def test_sigmoid_tiny_tail(sigmoid):
     got = float(np.asarray(sigmoid([-720.0]), dtype=float)[0])
     assert got > 0 and np.isclose(got, np.exp(-720.0), rtol=1e-6), (
@@ -45,7 +56,7 @@ def test_sigmoid_tiny_tail(sigmoid):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sigmoid_random', hidden=True)
 def test_sigmoid_random(sigmoid):
     rng = np.random.default_rng(1011)
     for shape in ((8,), (3, 4), (2, 2, 3)):
@@ -60,7 +71,7 @@ def test_sigmoid_random(sigmoid):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sigmoid_scalar_and_ints', hidden=True)
 def test_sigmoid_scalar_and_ints(sigmoid):
     assert np.allclose(np.asarray(sigmoid(0), dtype=float), 0.5), (
         "sigmoid(0) should be 0.5 (a single number in)"
@@ -71,7 +82,7 @@ def test_sigmoid_scalar_and_ints(sigmoid):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sigmoid_symmetry_and_order', hidden=True)
 def test_sigmoid_symmetry_and_order(sigmoid):
     z = np.linspace(-20.0, 20.0, 81)
     got = np.asarray(sigmoid(z), dtype=float)
@@ -82,7 +93,7 @@ def test_sigmoid_symmetry_and_order(sigmoid):
     assert np.all(np.diff(got) > 0), "sigmoid must be increasing"
 
 
-@test_case(hidden=True)
+@test_case(name='test_sigmoid_relative_accuracy_negative_tail', hidden=True)
 def test_sigmoid_relative_accuracy_negative_tail(sigmoid):
     # exp(z) / (1 + exp(z)) is exact to a few ulps here: 1e-12 is generous.
     z = -np.linspace(30.0, 700.0, 40)
@@ -94,7 +105,7 @@ def test_sigmoid_relative_accuracy_negative_tail(sigmoid):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sigmoid_no_overflow_in_the_far_tail', hidden=True)
 def test_sigmoid_no_overflow_in_the_far_tail(sigmoid):
     # Between -745 and -709 the value exp(z) is a subnormal double; an
     # implementation that computes exp(-z) there overflows and returns 0.
@@ -110,7 +121,7 @@ def test_sigmoid_no_overflow_in_the_far_tail(sigmoid):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sigmoid_saturates', hidden=True)
 def test_sigmoid_saturates(sigmoid):
     big = np.array([40.0, 300.0, 710.0, 1000.0, 1e6])
     up = np.asarray(sigmoid(big), dtype=float)
@@ -126,7 +137,7 @@ def test_sigmoid_saturates(sigmoid):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sigmoid_empty_and_keeps_input', hidden=True)
 def test_sigmoid_empty_and_keeps_input(sigmoid):
     try:
         sigmoid([])

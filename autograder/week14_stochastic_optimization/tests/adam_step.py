@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_adam_first_step_has_size_lr', hidden=False)
+@_shows_returned
 def test_adam_first_step_has_size_lr(adam_step):
     theta = [1.0, -2.0, 0.5, 3.0]
     grad = [0.3, -4.0, 1e-3, 250.0]
@@ -41,7 +50,8 @@ def test_adam_first_step_has_size_lr(adam_step):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_adam_second_step', hidden=False)
+@_shows_returned
 def test_adam_second_step(adam_step):
     theta, state = adam_step([0.0], [2.0], None, lr=0.1)
     theta, state = adam_step(theta, [1.0], state, lr=0.1)
@@ -55,7 +65,8 @@ def test_adam_second_step(adam_step):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_adam_keeps_theta_and_state', hidden=False)
+@_shows_returned
 def test_adam_keeps_theta_and_state(adam_step):
     theta = np.array([1.0, -1.0])
     state = {"m": np.array([0.1, 0.2]), "v": np.array([0.3, 0.4]), "t": 3}
@@ -74,7 +85,7 @@ def test_adam_keeps_theta_and_state(adam_step):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_adam_matches_reference', hidden=True)
 def test_adam_matches_reference(adam_step):
     # Elementwise arithmetic only: agreement to rtol 1e-12 is rounding.
     rng = np.random.default_rng(1421)
@@ -102,7 +113,7 @@ def test_adam_matches_reference(adam_step):
     assert state["t"] == 6, "the state's t should count the steps done"
 
 
-@test_case(hidden=True)
+@test_case(name='test_adam_default_hyperparameters', hidden=True)
 def test_adam_default_hyperparameters(adam_step):
     rng = np.random.default_rng(1422)
     theta0 = rng.normal(size=3)
@@ -123,7 +134,7 @@ def test_adam_default_hyperparameters(adam_step):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_adam_continues_a_given_state', hidden=True)
 def test_adam_continues_a_given_state(adam_step):
     rng = np.random.default_rng(1423)
     theta = rng.normal(size=4)
@@ -143,7 +154,7 @@ def test_adam_continues_a_given_state(adam_step):
     assert new_state["t"] == 10, "t should go up by one per step"
 
 
-@test_case(hidden=True)
+@test_case(name='test_adam_tiny_gradients', hidden=True)
 def test_adam_tiny_gradients(adam_step):
     # eps belongs outside the square root: for |g| = 1e-6 the first step
     # is still lr * g / (|g| + eps) ~ 0.99 lr.
@@ -156,7 +167,7 @@ def test_adam_tiny_gradients(adam_step):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_adam_ignores_the_gradient_scale', hidden=True)
 def test_adam_ignores_the_gradient_scale(adam_step):
     # Adam divides by the root of the squared gradient: scaling every
     # gradient by c > 0 changes the steps only through eps.
@@ -174,7 +185,7 @@ def test_adam_ignores_the_gradient_scale(adam_step):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_adam_zero_gradient_stays', hidden=True)
 def test_adam_zero_gradient_stays(adam_step):
     theta, state = adam_step([1.0, 2.0], [0.0, 0.0], {}, lr=0.5)
     assert np.allclose(np.asarray(theta, dtype=float), [1.0, 2.0]), (
@@ -183,7 +194,7 @@ def test_adam_zero_gradient_stays(adam_step):
     assert state["t"] == 1, "the step still counts: t becomes 1"
 
 
-@test_case(hidden=True)
+@test_case(name='test_adam_matrix_parameters', hidden=True)
 def test_adam_matrix_parameters(adam_step):
     rng = np.random.default_rng(1425)
     W = rng.normal(size=(3, 2))
@@ -200,7 +211,7 @@ def test_adam_matrix_parameters(adam_step):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_adam_keeps_inputs', hidden=True)
 def test_adam_keeps_inputs(adam_step):
     theta = np.array([1.0, -1.0])
     grad = np.array([0.5, 2.0])
@@ -222,7 +233,7 @@ def test_adam_keeps_inputs(adam_step):
     ), "adam_step must not change the arrays in the state it was given"
 
 
-@test_case(hidden=True)
+@test_case(name='test_adam_invalid', hidden=True)
 def test_adam_invalid(adam_step):
     bad = (([], [], {}), ([1.0, 2.0], [1.0], {}),
            ([1.0, 2.0], [[1.0, 2.0]], None),

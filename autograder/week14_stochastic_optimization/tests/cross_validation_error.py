@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_cv_perfect_model_has_no_error', hidden=False)
+@_shows_returned
 def test_cv_perfect_model_has_no_error(cross_validation_error):
     X = [[0.0], [1.0], [2.0], [3.0], [4.0], [5.0]]
     y = [1.0, 3.0, 5.0, 7.0, 9.0, 11.0]  # exactly y = 2x + 1
@@ -28,7 +37,8 @@ def test_cv_perfect_model_has_no_error(cross_validation_error):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_cv_leave_one_out_by_hand', hidden=False)
+@_shows_returned
 def test_cv_leave_one_out_by_hand(cross_validation_error):
     # Leave-one-out on 3 points: fitting a line to the other two and
     # predicting the third. With lam = 0 and the points (0, 0), (1, 1),
@@ -43,7 +53,8 @@ def test_cv_leave_one_out_by_hand(cross_validation_error):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_cv_needs_two_folds', hidden=False)
+@_shows_returned
 def test_cv_needs_two_folds(cross_validation_error):
     try:
         cross_validation_error([[0.0], [1.0], [2.0]], [0.0, 1.0, 0.0], 0.1,
@@ -56,7 +67,7 @@ def test_cv_needs_two_folds(cross_validation_error):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cv_matches_reference', hidden=True)
 def test_cv_matches_reference(cross_validation_error):
     # A reference with its own ridge solve. The errors are means of squares
     # of well-conditioned fits: rtol 1e-9 only absorbs rounding.
@@ -89,7 +100,7 @@ def test_cv_matches_reference(cross_validation_error):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cv_default_folds_and_seed', hidden=True)
 def test_cv_default_folds_and_seed(cross_validation_error):
     rng = np.random.default_rng(1442)
     X = rng.normal(size=(12, 2))
@@ -108,7 +119,7 @@ def test_cv_default_folds_and_seed(cross_validation_error):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cv_is_not_a_training_error', hidden=True)
 def test_cv_is_not_a_training_error(cross_validation_error):
     # With many features and few points the training error is tiny, but the
     # error on held-out folds is not.
@@ -125,7 +136,7 @@ def test_cv_is_not_a_training_error(cross_validation_error):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cv_uses_the_seed', hidden=True)
 def test_cv_uses_the_seed(cross_validation_error):
     rng = np.random.default_rng(1444)
     X = rng.normal(size=(20, 2))
@@ -137,7 +148,7 @@ def test_cv_uses_the_seed(cross_validation_error):
     assert a != b, "a different seed should give different folds"
 
 
-@test_case(hidden=True)
+@test_case(name='test_cv_returns_a_float', hidden=True)
 def test_cv_returns_a_float(cross_validation_error):
     got = cross_validation_error([[1], [2], [3], [4]], [1, 3, 2, 4], 0, k=2)
     assert np.ndim(got) == 0 and np.isfinite(got) and got >= 0, (
@@ -146,7 +157,7 @@ def test_cv_returns_a_float(cross_validation_error):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cv_keeps_inputs', hidden=True)
 def test_cv_keeps_inputs(cross_validation_error):
     X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 1.0], [0.5, 3.0]])
     y = np.array([1.0, 2.0, 3.0, 2.5, 0.0])
@@ -160,7 +171,7 @@ def test_cv_keeps_inputs(cross_validation_error):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_cv_invalid', hidden=True)
 def test_cv_invalid(cross_validation_error):
     X = [[0.0], [1.0], [2.0], [3.0]]
     y = [0.0, 1.0, 0.0, 2.0]

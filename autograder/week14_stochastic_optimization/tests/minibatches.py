@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_minibatches_every_index_once', hidden=False)
+@_shows_returned
 def test_minibatches_every_index_once(minibatches):
     batches = [np.asarray(b) for b in minibatches(10, 3)]
     sizes = [b.size for b in batches]
@@ -29,7 +38,8 @@ def test_minibatches_every_index_once(minibatches):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_minibatches_follow_the_seeded_shuffle', hidden=False)
+@_shows_returned
 def test_minibatches_follow_the_seeded_shuffle(minibatches):
     order = np.random.default_rng(0).permutation(7)
     got = [np.asarray(b).tolist() for b in minibatches(7, 3)]
@@ -41,7 +51,7 @@ def test_minibatches_follow_the_seeded_shuffle(minibatches):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_minibatches_random_sizes_and_seeds', hidden=True)
 def test_minibatches_random_sizes_and_seeds(minibatches):
     rng = np.random.default_rng(1401)
     for _ in range(12):
@@ -62,7 +72,7 @@ def test_minibatches_random_sizes_and_seeds(minibatches):
             )
 
 
-@test_case(hidden=True)
+@test_case(name='test_minibatches_each_epoch_covers_all', hidden=True)
 def test_minibatches_each_epoch_covers_all(minibatches):
     for n, batch_size, seed in ((23, 5, 0), (16, 4, 7), (9, 2, 123)):
         batches = [np.asarray(b) for b in minibatches(n, batch_size, seed)]
@@ -79,7 +89,7 @@ def test_minibatches_each_epoch_covers_all(minibatches):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_minibatches_seed_changes_the_order', hidden=True)
 def test_minibatches_seed_changes_the_order(minibatches):
     first = np.concatenate([np.asarray(b) for b in minibatches(30, 7, 1)])
     second = np.concatenate([np.asarray(b) for b in minibatches(30, 7, 2)])
@@ -92,7 +102,7 @@ def test_minibatches_seed_changes_the_order(minibatches):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_minibatches_one_big_batch', hidden=True)
 def test_minibatches_one_big_batch(minibatches):
     for n, batch_size in ((5, 5), (5, 9), (1, 1), (1, 4)):
         batches = minibatches(n, batch_size, 3)
@@ -104,7 +114,7 @@ def test_minibatches_one_big_batch(minibatches):
         ), "the single batch should be the whole shuffled order"
 
 
-@test_case(hidden=True)
+@test_case(name='test_minibatches_singletons_are_indices', hidden=True)
 def test_minibatches_singletons_are_indices(minibatches):
     batches = minibatches(6, 1, 5)
     order = np.random.default_rng(5).permutation(6)
@@ -120,7 +130,7 @@ def test_minibatches_singletons_are_indices(minibatches):
         assert data[b].shape == (1, 10)
 
 
-@test_case(hidden=True)
+@test_case(name='test_minibatches_numpy_integers', hidden=True)
 def test_minibatches_numpy_integers(minibatches):
     got = [np.asarray(b) for b in minibatches(np.int64(8), np.int32(3), 4)]
     order = np.random.default_rng(4).permutation(8)
@@ -129,7 +139,7 @@ def test_minibatches_numpy_integers(minibatches):
     ], "minibatches should accept numpy integers for n and batch_size"
 
 
-@test_case(hidden=True)
+@test_case(name='test_minibatches_invalid', hidden=True)
 def test_minibatches_invalid(minibatches):
     for n, batch_size in ((0, 3), (-2, 3), (5, 0), (5, -1)):
         try:

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_ridge_worked_example', hidden=False)
+@_shows_returned
 def test_ridge_worked_example(ridge_regression):
     X = [[0.0], [1.0], [2.0], [3.0]]
     y = [1.0, 3.0, 5.0, 7.0]
@@ -38,7 +47,8 @@ def test_ridge_worked_example(ridge_regression):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_ridge_negative_lambda', hidden=False)
+@_shows_returned
 def test_ridge_negative_lambda(ridge_regression):
     try:
         ridge_regression([[0.0], [1.0], [2.0]], [1.0, 2.0, 4.0], -0.5)
@@ -50,7 +60,7 @@ def test_ridge_negative_lambda(ridge_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ridge_random_matches_formula', hidden=True)
 def test_ridge_random_matches_formula(ridge_regression):
     # Well-conditioned systems (condition number < 100): the solve is
     # accurate to ~1e-14, rtol 1e-9 leaves room for any stable method.
@@ -72,7 +82,7 @@ def test_ridge_random_matches_formula(ridge_regression):
             )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ridge_gradient_vanishes', hidden=True)
 def test_ridge_gradient_vanishes(ridge_regression):
     # At the minimiser the gradient of the loss as written is zero: this
     # checks the scaling of the penalty against the mean squared error.
@@ -98,7 +108,7 @@ def test_ridge_gradient_vanishes(ridge_regression):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ridge_zero_lambda_is_least_squares', hidden=True)
 def test_ridge_zero_lambda_is_least_squares(ridge_regression):
     rng = np.random.default_rng(1433)
     X = rng.normal(size=(50, 3))
@@ -122,7 +132,7 @@ def test_ridge_zero_lambda_is_least_squares(ridge_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ridge_shrinks_weights', hidden=True)
 def test_ridge_shrinks_weights(ridge_regression):
     rng = np.random.default_rng(1434)
     X = rng.normal(size=(30, 5))
@@ -143,7 +153,7 @@ def test_ridge_shrinks_weights(ridge_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ridge_shifting_y_only_moves_b', hidden=True)
 def test_ridge_shifting_y_only_moves_b(ridge_regression):
     rng = np.random.default_rng(1435)
     X = rng.normal(loc=1.0, size=(20, 2))
@@ -162,7 +172,7 @@ def test_ridge_shifting_y_only_moves_b(ridge_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ridge_singular_without_penalty', hidden=True)
 def test_ridge_singular_without_penalty(ridge_regression):
     rng = np.random.default_rng(1436)
     base = rng.normal(size=(12, 2))
@@ -187,7 +197,7 @@ def test_ridge_singular_without_penalty(ridge_regression):
         ), "with lam > 0 the system is always solvable, even for such an X"
 
 
-@test_case(hidden=True)
+@test_case(name='test_ridge_lists_and_integers', hidden=True)
 def test_ridge_lists_and_integers(ridge_regression):
     w, b = ridge_regression([[0, 1], [1, 0], [2, 2], [3, 1]], [1, 2, 6, 5], 0)
     X = np.array([[0, 1], [1, 0], [2, 2], [3, 1]], dtype=float)
@@ -199,7 +209,7 @@ def test_ridge_lists_and_integers(ridge_regression):
     assert np.ndim(b) == 0, "b should be a single number"
 
 
-@test_case(hidden=True)
+@test_case(name='test_ridge_keeps_inputs', hidden=True)
 def test_ridge_keeps_inputs(ridge_regression):
     X = np.array([[1.0, 2.0], [3.0, 5.0], [4.0, 4.0], [0.0, 1.0]])
     y = np.array([1.0, 2.0, 3.0, 0.5])
@@ -212,7 +222,7 @@ def test_ridge_keeps_inputs(ridge_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_ridge_invalid', hidden=True)
 def test_ridge_invalid(ridge_regression):
     bad = (([1.0, 2.0, 3.0], [1.0, 2.0, 3.0], 0.1), ([], [], 0.1),
            ([[1.0], [2.0]], [1.0, 2.0, 3.0], 0.1),

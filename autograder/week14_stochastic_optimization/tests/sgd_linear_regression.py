@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_sgd_one_full_batch_is_one_gd_step', hidden=False)
+@_shows_returned
 def test_sgd_one_full_batch_is_one_gd_step(sgd_linear_regression):
     w, b = sgd_linear_regression([[1.0], [2.0], [3.0]], [2.0, 4.0, 6.0],
                                  0.01, 3, 1)
@@ -29,7 +38,8 @@ def test_sgd_one_full_batch_is_one_gd_step(sgd_linear_regression):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_sgd_zero_epochs', hidden=False)
+@_shows_returned
 def test_sgd_zero_epochs(sgd_linear_regression):
     w, b = sgd_linear_regression([[1.0, 2.0], [3.0, 4.0]], [1.0, 2.0],
                                  0.1, 1, 0)
@@ -41,7 +51,8 @@ def test_sgd_zero_epochs(sgd_linear_regression):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_sgd_finds_an_exact_line', hidden=False)
+@_shows_returned
 def test_sgd_finds_an_exact_line(sgd_linear_regression):
     X = [[0.0], [1.0], [2.0], [3.0], [4.0]]
     y = [1.0, 3.0, 5.0, 7.0, 9.0]  # y = 2x + 1 exactly
@@ -56,7 +67,8 @@ def test_sgd_finds_an_exact_line(sgd_linear_regression):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_sgd_last_batch_divides_by_its_size', hidden=False)
+@_shows_returned
 def test_sgd_last_batch_divides_by_its_size(sgd_linear_regression):
     # seed 0 shuffles 3 samples into the order 2, 0, 1: batches [2, 0], [1].
     w, b = sgd_linear_regression([[1.0], [2.0], [3.0]], [2.0, 4.0, 6.0],
@@ -70,7 +82,7 @@ def test_sgd_last_batch_divides_by_its_size(sgd_linear_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sgd_matches_reference', hidden=True)
 def test_sgd_matches_reference(sgd_linear_regression):
     # An exact replay of the updates. A few dozen well-conditioned steps
     # lose at most ~1e-14 relative, so rtol 1e-9 only absorbs rounding.
@@ -100,7 +112,7 @@ def test_sgd_matches_reference(sgd_linear_regression):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sgd_full_batch_is_gradient_descent', hidden=True)
 def test_sgd_full_batch_is_gradient_descent(sgd_linear_regression):
     # batch_size >= n: one batch per epoch, i.e. plain gradient descent.
     rng = np.random.default_rng(1412)
@@ -123,7 +135,7 @@ def test_sgd_full_batch_is_gradient_descent(sgd_linear_regression):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sgd_uneven_last_batch', hidden=True)
 def test_sgd_uneven_last_batch(sgd_linear_regression):
     # 7 samples in batches of 3: the last batch has 1 sample and its
     # gradient divides by 1.
@@ -146,7 +158,7 @@ def test_sgd_uneven_last_batch(sgd_linear_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sgd_reshuffles_every_epoch', hidden=True)
 def test_sgd_reshuffles_every_epoch(sgd_linear_regression):
     # Two epochs with batches of one sample: the second epoch must use the
     # shuffle of seed + 1.
@@ -163,7 +175,7 @@ def test_sgd_reshuffles_every_epoch(sgd_linear_regression):
     ), "epoch e should use the batches of minibatches(n, batch_size, seed + e)"
 
 
-@test_case(hidden=True)
+@test_case(name='test_sgd_interpolates_noiseless_data', hidden=True)
 def test_sgd_interpolates_noiseless_data(sgd_linear_regression):
     # Every sample agrees on the same (w, b): SGD converges to it exactly.
     rng = np.random.default_rng(1413)
@@ -179,7 +191,7 @@ def test_sgd_interpolates_noiseless_data(sgd_linear_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sgd_zero_epochs_returns_floats', hidden=True)
 def test_sgd_zero_epochs_returns_floats(sgd_linear_regression):
     w, b = sgd_linear_regression([[1, 2, 3], [4, 5, 6]], [1, 2], 0.1, 1, 0)
     w = np.asarray(w)
@@ -189,7 +201,7 @@ def test_sgd_zero_epochs_returns_floats(sgd_linear_regression):
     assert np.ndim(b) == 0 and b == 0, "with n_epochs = 0 b is the number 0"
 
 
-@test_case(hidden=True)
+@test_case(name='test_sgd_integer_inputs', hidden=True)
 def test_sgd_integer_inputs(sgd_linear_regression):
     w, b = sgd_linear_regression([[1], [2], [3]], [2, 4, 6], 0.01, 3, 1)
     assert np.allclose(np.asarray(w, dtype=float), [0.56 / 3]) and (
@@ -197,7 +209,7 @@ def test_sgd_integer_inputs(sgd_linear_regression):
     ), "sgd_linear_regression should accept integer lists"
 
 
-@test_case(hidden=True)
+@test_case(name='test_sgd_keeps_inputs', hidden=True)
 def test_sgd_keeps_inputs(sgd_linear_regression):
     X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
     y = np.array([1.0, 2.0, 3.0])
@@ -210,7 +222,7 @@ def test_sgd_keeps_inputs(sgd_linear_regression):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_sgd_invalid', hidden=True)
 def test_sgd_invalid(sgd_linear_regression):
     bad = (([1.0, 2.0], [1.0, 2.0], 1, 1), ([], [], 1, 1),
            ([[1.0], [2.0]], [1.0, 2.0, 3.0], 1, 1),

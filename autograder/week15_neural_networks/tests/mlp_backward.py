@@ -16,7 +16,16 @@ points = 3.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_backward_one_unit_example', hidden=False)
+@_shows_returned
 def test_backward_one_unit_example(mlp_backward):
     # The worked example: x = 2, label 1, one hidden unit, two classes.
     params = {"W1": [[0.5]], "b1": [0.5], "W2": [[1.0, -1.0]],
@@ -40,7 +49,8 @@ def test_backward_one_unit_example(mlp_backward):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_backward_shapes', hidden=False)
+@_shows_returned
 def test_backward_shapes(mlp_backward):
     rng = np.random.default_rng(0)
     params = {"W1": rng.normal(size=(3, 4)), "b1": np.zeros(4),
@@ -60,7 +70,7 @@ def test_backward_shapes(mlp_backward):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_backward_matches_numerical_gradient', hidden=True)
 def test_backward_matches_numerical_gradient(mlp_backward):
     # Central differences of the mean loss, computed here from scratch. The
     # relative tolerance 1e-5 is far above the O(h^2) = 1e-10 truncation
@@ -101,7 +111,7 @@ def test_backward_matches_numerical_gradient(mlp_backward):
             )
 
 
-@test_case(hidden=True)
+@test_case(name='test_backward_matches_reference', hidden=True)
 def test_backward_matches_reference(mlp_backward):
     rng = np.random.default_rng(1132)
     n, d, h, c = 40, 3, 6, 5
@@ -130,7 +140,7 @@ def test_backward_matches_reference(mlp_backward):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_backward_dead_units_pass_nothing', hidden=True)
 def test_backward_dead_units_pass_nothing(mlp_backward):
     # Unit 1 is off for every sample (Z1 < 0): its weights get no gradient.
     # Unit 0 is on. A1 = relu(Z1) is 0 at Z1 = 0 exactly too (unit 2).
@@ -154,7 +164,7 @@ def test_backward_dead_units_pass_nothing(mlp_backward):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_backward_huge_logits', hidden=True)
 def test_backward_huge_logits(mlp_backward):
     # Logits in the thousands: exp overflows unless the softmax is
     # stabilised (subtract each row's maximum).
@@ -181,7 +191,7 @@ def test_backward_huge_logits(mlp_backward):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_backward_keeps_inputs', hidden=True)
 def test_backward_keeps_inputs(mlp_backward):
     rng = np.random.default_rng(1133)
     p = {"W1": rng.normal(size=(2, 3)), "b1": rng.normal(size=3),
@@ -203,7 +213,7 @@ def test_backward_keeps_inputs(mlp_backward):
     assert np.array_equal(y, [2, 0, 1, 2]), "mlp_backward must not change y"
 
 
-@test_case(hidden=True)
+@test_case(name='test_backward_invalid_labels', hidden=True)
 def test_backward_invalid_labels(mlp_backward):
     p = {"W1": np.eye(2), "b1": np.zeros(2), "W2": np.eye(2),
          "b2": np.zeros(2)}

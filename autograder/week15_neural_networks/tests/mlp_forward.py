@@ -19,7 +19,16 @@ def _example_params():
             "W2": [[1.0, 0.0], [2.0, -1.0]], "b2": [0.5, 0.0]}
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_forward_worked_example', hidden=False)
+@_shows_returned
 def test_forward_worked_example(mlp_forward):
     logits, cache = mlp_forward(_example_params(), [[1.0, 2.0]])
     assert np.asarray(logits).shape == (1, 2), (
@@ -36,7 +45,8 @@ def test_forward_worked_example(mlp_forward):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_forward_shapes', hidden=False)
+@_shows_returned
 def test_forward_shapes(mlp_forward):
     params = {"W1": np.ones((3, 4)), "b1": np.zeros(4),
               "W2": np.ones((4, 2)), "b2": np.zeros(2)}
@@ -48,7 +58,7 @@ def test_forward_shapes(mlp_forward):
         assert key in cache, "the cache should hold " + key
 
 
-@test_case(hidden=True)
+@test_case(name='test_forward_random', hidden=True)
 def test_forward_random(mlp_forward):
     rng = np.random.default_rng(1121)
     for n, d, h, c in ((6, 3, 5, 4), (1, 2, 7, 3), (20, 4, 4, 4)):
@@ -75,7 +85,7 @@ def test_forward_random(mlp_forward):
             )
 
 
-@test_case(hidden=True)
+@test_case(name='test_forward_biases_matter', hidden=True)
 def test_forward_biases_matter(mlp_forward):
     # With zero weights only the biases are left: Z1 = b1, Z2 = relu(b1)W2
     # + b2 for every row.
@@ -94,7 +104,7 @@ def test_forward_biases_matter(mlp_forward):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_forward_rows_are_independent', hidden=True)
 def test_forward_rows_are_independent(mlp_forward):
     rng = np.random.default_rng(1122)
     p = {"W1": rng.normal(size=(3, 6)), "b1": rng.normal(size=6),
@@ -109,7 +119,7 @@ def test_forward_rows_are_independent(mlp_forward):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_forward_lists_and_keeps_inputs', hidden=True)
 def test_forward_lists_and_keeps_inputs(mlp_forward):
     p = {"W1": np.array([[1.0, -1.0], [0.0, 1.0]]), "b1": np.array([0., -3.]),
          "W2": np.array([[1.0, 0.0], [2.0, -1.0]]), "b2": np.array([.5, 0.])}
@@ -133,7 +143,7 @@ def test_forward_lists_and_keeps_inputs(mlp_forward):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_forward_invalid', hidden=True)
 def test_forward_invalid(mlp_forward):
     p = {"W1": np.ones((3, 4)), "b1": np.zeros(4),
          "W2": np.ones((4, 2)), "b2": np.zeros(2)}

@@ -16,7 +16,16 @@ points = 1.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_relu_worked_example', hidden=False)
+@_shows_returned
 def test_relu_worked_example(relu):
     got = np.asarray(relu([-2.0, -0.5, 0.0, 1.5, 3.0]), dtype=float)
     assert np.allclose(got, [0.0, 0.0, 0.0, 1.5, 3.0]), (
@@ -25,7 +34,8 @@ def test_relu_worked_example(relu):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_relu_keeps_shape', hidden=False)
+@_shows_returned
 def test_relu_keeps_shape(relu):
     got = np.asarray(relu([[1.0, -1.0], [-2.0, 2.0]]), dtype=float)
     assert got.shape == (2, 2), "relu of a 2x2 matrix is a 2x2 matrix"
@@ -34,7 +44,7 @@ def test_relu_keeps_shape(relu):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_relu_random', hidden=True)
 def test_relu_random(relu):
     rng = np.random.default_rng(1101)
     for shape in ((7,), (4, 5), (2, 3, 4)):
@@ -46,7 +56,7 @@ def test_relu_random(relu):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_relu_large_and_integer_inputs', hidden=True)
 def test_relu_large_and_integer_inputs(relu):
     got = np.asarray(relu([-3, 0, 4]), dtype=float)
     assert np.array_equal(got, [0.0, 0.0, 4.0]), (
@@ -59,13 +69,13 @@ def test_relu_large_and_integer_inputs(relu):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_relu_scalar', hidden=True)
 def test_relu_scalar(relu):
     assert float(np.asarray(relu(-2.5))) == 0.0, "relu(-2.5) should be 0"
     assert float(np.asarray(relu(2.5))) == 2.5, "relu(2.5) should be 2.5"
 
 
-@test_case(hidden=True)
+@test_case(name='test_relu_keeps_input', hidden=True)
 def test_relu_keeps_input(relu):
     x = np.array([[-1.0, 2.0], [3.0, -4.0]])
     got = np.asarray(relu(x), dtype=float)
@@ -77,7 +87,7 @@ def test_relu_keeps_input(relu):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_relu_empty', hidden=True)
 def test_relu_empty(relu):
     try:
         relu([])

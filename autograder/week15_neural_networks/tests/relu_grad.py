@@ -16,7 +16,16 @@ points = 1.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_relu_grad_worked_example', hidden=False)
+@_shows_returned
 def test_relu_grad_worked_example(relu_grad):
     got = np.asarray(relu_grad([-2.0, -0.5, 0.0, 1.5, 3.0]), dtype=float)
     assert np.array_equal(got, [0.0, 0.0, 0.0, 1.0, 1.0]), (
@@ -25,7 +34,8 @@ def test_relu_grad_worked_example(relu_grad):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_relu_grad_at_zero', hidden=False)
+@_shows_returned
 def test_relu_grad_at_zero(relu_grad):
     got = np.asarray(relu_grad([0.0]), dtype=float)
     assert np.array_equal(got, [0.0]), (
@@ -33,7 +43,7 @@ def test_relu_grad_at_zero(relu_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_relu_grad_random', hidden=True)
 def test_relu_grad_random(relu_grad):
     rng = np.random.default_rng(1111)
     for shape in ((9,), (5, 4), (3, 2, 2)):
@@ -48,7 +58,7 @@ def test_relu_grad_random(relu_grad):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_relu_grad_zeros_and_extremes', hidden=True)
 def test_relu_grad_zeros_and_extremes(relu_grad):
     got = np.asarray(relu_grad([0, 0.0, -0.0, 1e-300, -1e-300, 1e300, 7]),
                      dtype=float)
@@ -58,7 +68,7 @@ def test_relu_grad_zeros_and_extremes(relu_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_relu_grad_is_the_slope', hidden=True)
 def test_relu_grad_is_the_slope(relu_grad):
     # Away from the corner the derivative equals a central difference.
     rng = np.random.default_rng(1112)
@@ -72,7 +82,7 @@ def test_relu_grad_is_the_slope(relu_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_relu_grad_keeps_input', hidden=True)
 def test_relu_grad_keeps_input(relu_grad):
     x = np.array([[-1.0, 2.0], [0.0, 5.0]])
     got = np.asarray(relu_grad(x), dtype=float)
@@ -84,7 +94,7 @@ def test_relu_grad_keeps_input(relu_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_relu_grad_empty', hidden=True)
 def test_relu_grad_empty(relu_grad):
     try:
         relu_grad(np.zeros((0, 3)))

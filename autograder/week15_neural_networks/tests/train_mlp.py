@@ -21,7 +21,16 @@ def _xor_blobs(rng, n):
     return X, (corners[:, 0] * corners[:, 1] > 0).astype(int)
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_train_shapes_and_determinism', hidden=False)
+@_shows_returned
 def test_train_shapes_and_determinism(train_mlp):
     X, y = _xor_blobs(np.random.default_rng(0), 40)
     params = train_mlp(X, y, 5, 0.1, 3, seed=0)
@@ -37,7 +46,8 @@ def test_train_shapes_and_determinism(train_mlp):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_train_learns_xor', hidden=False)
+@_shows_returned
 def test_train_learns_xor(train_mlp):
     X, y = _xor_blobs(np.random.default_rng(1), 120)
     params = train_mlp(X, y, 8, 0.5, 300, seed=0)
@@ -51,7 +61,7 @@ def test_train_learns_xor(train_mlp):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_train_each_epoch_is_one_gradient_step', hidden=True)
 def test_train_each_epoch_is_one_gradient_step(train_mlp):
     # Whatever the initialisation, the parameters after k + 1 epochs must be
     # one full-batch step of the mean-loss gradient from those after k.
@@ -87,7 +97,7 @@ def test_train_each_epoch_is_one_gradient_step(train_mlp):
             )
 
 
-@test_case(hidden=True)
+@test_case(name='test_train_fits_and_lowers_the_loss', hidden=True)
 def test_train_fits_and_lowers_the_loss(train_mlp):
     rng = np.random.default_rng(1142)
     corners = rng.choice([-1.0, 1.0], size=(160, 2))
@@ -115,7 +125,7 @@ def test_train_fits_and_lowers_the_loss(train_mlp):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_train_seeds', hidden=True)
 def test_train_seeds(train_mlp):
     rng = np.random.default_rng(1143)
     X = rng.normal(size=(25, 4))
@@ -143,7 +153,7 @@ def test_train_seeds(train_mlp):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_train_classes_from_max_label', hidden=True)
 def test_train_classes_from_max_label(train_mlp):
     # Labels 0, 1 and 3 (class 2 absent): C = max(y) + 1 = 4 classes.
     rng = np.random.default_rng(1144)
@@ -158,7 +168,7 @@ def test_train_classes_from_max_label(train_mlp):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_train_lists_and_keeps_inputs', hidden=True)
 def test_train_lists_and_keeps_inputs(train_mlp):
     X = np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]])
     y = np.array([1, 1, 0, 0])
@@ -174,7 +184,7 @@ def test_train_lists_and_keeps_inputs(train_mlp):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_train_invalid', hidden=True)
 def test_train_invalid(train_mlp):
     X = np.ones((4, 2))
     for args in ((X, [0, 1, 0], 3), (np.ones((0, 2)), [], 3),

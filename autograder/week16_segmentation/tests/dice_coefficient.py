@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_dice_worked_example', hidden=False)
+@_shows_returned
 def test_dice_worked_example(dice_coefficient):
     A = [[0, 1, 1], [0, 1, 0], [0, 0, 0]]
     B = [[0, 0, 1], [0, 1, 0], [1, 1, 0]]
@@ -25,7 +34,8 @@ def test_dice_worked_example(dice_coefficient):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_dice_identical_and_disjoint', hidden=False)
+@_shows_returned
 def test_dice_identical_and_disjoint(dice_coefficient):
     mask = [1, 0, 1, 1, 0]
     assert np.isclose(dice_coefficient(mask, mask), 1.0), (
@@ -36,7 +46,7 @@ def test_dice_identical_and_disjoint(dice_coefficient):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_dice_random_masks', hidden=True)
 def test_dice_random_masks(dice_coefficient):
     rng = np.random.default_rng(1201)
     for shape, density in (((6, 7), 0.3), ((20, 20), 0.05), ((50,), 0.5),
@@ -52,7 +62,7 @@ def test_dice_random_masks(dice_coefficient):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_dice_both_empty', hidden=True)
 def test_dice_both_empty(dice_coefficient):
     for shape in ((4,), (3, 5)):
         got = dice_coefficient(np.zeros(shape), np.zeros(shape, dtype=int))
@@ -65,7 +75,7 @@ def test_dice_both_empty(dice_coefficient):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_dice_nonzero_is_foreground', hidden=True)
 def test_dice_nonzero_is_foreground(dice_coefficient):
     pred = np.array([[0, 255, 255], [0, 255, 0]])
     target = np.array([[0.0, 0.3, 0.0], [-2.0, 7.0, 0.0]])
@@ -80,7 +90,7 @@ def test_dice_nonzero_is_foreground(dice_coefficient):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_dice_symmetric_and_bounded', hidden=True)
 def test_dice_symmetric_and_bounded(dice_coefficient):
     rng = np.random.default_rng(1202)
     for _ in range(5):
@@ -93,7 +103,7 @@ def test_dice_symmetric_and_bounded(dice_coefficient):
         assert 0.0 <= ab <= 1.0, "Dice should lie between 0 and 1"
 
 
-@test_case(hidden=True)
+@test_case(name='test_dice_invalid', hidden=True)
 def test_dice_invalid(dice_coefficient):
     for pred, target in (([1, 0, 1], [[1, 0, 1], [0, 0, 1]]),
                          ([1, 0], [1, 0, 1]),
@@ -110,7 +120,7 @@ def test_dice_invalid(dice_coefficient):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_dice_keeps_inputs', hidden=True)
 def test_dice_keeps_inputs(dice_coefficient):
     pred = np.array([[0, 2], [1, 0]])
     target = np.array([[0.0, 1.0], [0.0, 0.0]])

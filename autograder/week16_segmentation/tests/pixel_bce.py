@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_bce_worked_example', hidden=False)
+@_shows_returned
 def test_bce_worked_example(pixel_bce):
     got = pixel_bce([0.9, 0.2], [1, 0])
     assert np.isclose(float(got), -(np.log(0.9) + np.log(0.8)) / 2), (
@@ -25,7 +34,8 @@ def test_bce_worked_example(pixel_bce):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_bce_clips_confident_mistakes', hidden=False)
+@_shows_returned
 def test_bce_clips_confident_mistakes(pixel_bce):
     got = float(pixel_bce([0.0, 1.0], [1, 0]))
     assert np.isfinite(got), (
@@ -37,7 +47,7 @@ def test_bce_clips_confident_mistakes(pixel_bce):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_random', hidden=True)
 def test_bce_random(pixel_bce):
     rng = np.random.default_rng(1231)
     for shape in ((12,), (6, 8), (3, 4, 5)):
@@ -51,7 +61,7 @@ def test_bce_random(pixel_bce):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_clipping_both_ends', hidden=True)
 def test_bce_clipping_both_ends(pixel_bce):
     p = np.array([0.0, 1.0, 0.0, 1.0])
     t = np.array([0.0, 1.0, 1.0, 0.0])
@@ -71,7 +81,7 @@ def test_bce_clipping_both_ends(pixel_bce):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_eps_argument', hidden=True)
 def test_bce_eps_argument(pixel_bce):
     got = float(pixel_bce([0.0, 0.5], [1, 1], eps=0.01))
     assert np.isclose(got, (-np.log(0.01) - np.log(0.5)) / 2), (
@@ -79,7 +89,7 @@ def test_bce_eps_argument(pixel_bce):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_is_a_mean', hidden=True)
 def test_bce_is_a_mean(pixel_bce):
     # Repeating the same pixels does not change a mean.
     p = np.array([0.7, 0.1, 0.4])
@@ -93,7 +103,7 @@ def test_bce_is_a_mean(pixel_bce):
     assert np.isclose(one, want), "pixel_bce is wrong for a small example"
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_background_only', hidden=True)
 def test_bce_background_only(pixel_bce):
     p = np.full((10, 10), 0.05)
     t = np.zeros((10, 10), dtype=int)
@@ -102,7 +112,7 @@ def test_bce_background_only(pixel_bce):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_invalid', hidden=True)
 def test_bce_invalid(pixel_bce):
     for p, t in (([0.5, 0.5], [1.0, 0.0, 1.0]), ([], []),
                  ([0.2, 0.4, 0.1], [[1, 0, 1], [0, 0, 1]])):
@@ -116,7 +126,7 @@ def test_bce_invalid(pixel_bce):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_bce_keeps_inputs', hidden=True)
 def test_bce_keeps_inputs(pixel_bce):
     p = np.array([0.0, 0.9, 0.2])
     t = np.array([0, 1, 0])

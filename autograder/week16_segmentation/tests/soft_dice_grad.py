@@ -25,7 +25,16 @@ def central_difference_grad(loss, p, h=1e-6):
     return grad
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_soft_dice_grad_worked_example', hidden=False)
+@_shows_returned
 def test_soft_dice_grad_worked_example(soft_dice_grad):
     got = np.asarray(soft_dice_grad([0.5, 0.5], [1, 0]), dtype=float)
     assert got.shape == (2,), "the gradient has one entry per pixel"
@@ -35,7 +44,8 @@ def test_soft_dice_grad_worked_example(soft_dice_grad):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_soft_dice_grad_matches_central_difference', hidden=False)
+@_shows_returned
 def test_soft_dice_grad_matches_central_difference(soft_dice_grad):
     p = np.array([0.9, 0.6, 0.2, 0.1])
     t = np.array([1.0, 1.0, 0.0, 0.0])
@@ -50,7 +60,7 @@ def test_soft_dice_grad_matches_central_difference(soft_dice_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_soft_dice_grad_random', hidden=True)
 def test_soft_dice_grad_random(soft_dice_grad):
     # Central differences with h = 1e-6 on a smooth rational function are
     # accurate to about 1e-10, so atol = 1e-7 leaves a wide margin.
@@ -75,7 +85,7 @@ def test_soft_dice_grad_random(soft_dice_grad):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_soft_dice_grad_default_eps_2d', hidden=True)
 def test_soft_dice_grad_default_eps_2d(soft_dice_grad):
     rng = np.random.default_rng(1222)
     p = rng.random((4, 6))
@@ -93,7 +103,7 @@ def test_soft_dice_grad_default_eps_2d(soft_dice_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_soft_dice_grad_signs', hidden=True)
 def test_soft_dice_grad_signs(soft_dice_grad):
     rng = np.random.default_rng(1223)
     p = rng.uniform(0.1, 0.9, size=30)
@@ -114,7 +124,7 @@ def test_soft_dice_grad_signs(soft_dice_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_soft_dice_grad_descent_step', hidden=True)
 def test_soft_dice_grad_descent_step(soft_dice_grad):
     # A small step against the gradient lowers the loss.
     rng = np.random.default_rng(1224)
@@ -130,7 +140,7 @@ def test_soft_dice_grad_descent_step(soft_dice_grad):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_soft_dice_grad_empty_masks', hidden=True)
 def test_soft_dice_grad_empty_masks(soft_dice_grad):
     # At p = 0 on an empty mask: N = D = eps, so every entry is 1 / eps.
     for shape, eps in (((5,), 1.0), ((3, 3), 0.25)):
@@ -146,7 +156,7 @@ def test_soft_dice_grad_empty_masks(soft_dice_grad):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_soft_dice_grad_invalid', hidden=True)
 def test_soft_dice_grad_invalid(soft_dice_grad):
     for p, t in (([0.5, 0.5], [1.0, 0.0, 1.0]), ([], []),
                  ([0.2, 0.4, 0.1], [[1, 0, 1], [0, 0, 1]])):
@@ -160,7 +170,7 @@ def test_soft_dice_grad_invalid(soft_dice_grad):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_soft_dice_grad_keeps_inputs', hidden=True)
 def test_soft_dice_grad_keeps_inputs(soft_dice_grad):
     p = np.array([0.5, 0.5])
     t = np.array([1, 0])

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_soft_dice_worked_example', hidden=False)
+@_shows_returned
 def test_soft_dice_worked_example(soft_dice_loss):
     got = soft_dice_loss([0.9, 0.6, 0.2, 0.1], [1, 1, 0, 0])
     assert np.isclose(float(got), 1 - 4 / 4.8), (
@@ -25,7 +34,8 @@ def test_soft_dice_worked_example(soft_dice_loss):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_soft_dice_perfect_and_empty', hidden=False)
+@_shows_returned
 def test_soft_dice_perfect_and_empty(soft_dice_loss):
     assert np.isclose(float(soft_dice_loss([1, 0, 1], [1, 0, 1])), 0.0), (
         "a prediction equal to a binary target has loss 0"
@@ -36,7 +46,7 @@ def test_soft_dice_perfect_and_empty(soft_dice_loss):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_soft_dice_random', hidden=True)
 def test_soft_dice_random(soft_dice_loss):
     rng = np.random.default_rng(1211)
     for shape, eps in (((10,), 1.0), ((6, 7), 1.0), ((4, 5), 0.5),
@@ -51,7 +61,7 @@ def test_soft_dice_random(soft_dice_loss):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_soft_dice_default_eps', hidden=True)
 def test_soft_dice_default_eps(soft_dice_loss):
     rng = np.random.default_rng(1212)
     p = rng.random((5, 5))
@@ -62,7 +72,7 @@ def test_soft_dice_default_eps(soft_dice_loss):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_soft_dice_hard_masks', hidden=True)
 def test_soft_dice_hard_masks(soft_dice_loss):
     # For 0/1 probabilities and a tiny eps the loss is 1 - hard Dice.
     pred = np.array([[0, 1, 1], [0, 1, 0], [0, 0, 0]])
@@ -79,7 +89,7 @@ def test_soft_dice_hard_masks(soft_dice_loss):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_soft_dice_background_free', hidden=True)
 def test_soft_dice_background_free(soft_dice_loss):
     # Extra background (p = 0, t = 0) changes nothing: only the overlap
     # and the foreground mass count.
@@ -97,7 +107,7 @@ def test_soft_dice_background_free(soft_dice_loss):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_soft_dice_empty_masks', hidden=True)
 def test_soft_dice_empty_masks(soft_dice_loss):
     # The smoothing eps is what makes an empty image well defined.
     for shape, eps in (((6,), 1.0), ((4, 4), 0.5), ((3, 2, 2), 1e-3)):
@@ -113,7 +123,7 @@ def test_soft_dice_empty_masks(soft_dice_loss):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_soft_dice_invalid', hidden=True)
 def test_soft_dice_invalid(soft_dice_loss):
     for p, t in (([0.5, 0.5], [1.0, 0.0, 1.0]), ([], []),
                  ([[0.5, 0.2]], [1.0, 0.0]),
@@ -128,7 +138,7 @@ def test_soft_dice_invalid(soft_dice_loss):
         )
 
 
-@test_case(hidden=True)
+@test_case(name='test_soft_dice_keeps_inputs', hidden=True)
 def test_soft_dice_keeps_inputs(soft_dice_loss):
     p = np.array([[0.9, 0.6], [0.2, 0.1]])
     t = np.array([[1, 1], [0, 0]])

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_train_one_bce_step_by_hand', hidden=False)
+@_shows_returned
 def test_train_one_bce_step_by_hand(train_segmenter):
     X = [[1.0, 2.0], [1.0, 0.0], [1.0, -1.0]]
     w = np.asarray(train_segmenter(X, [1, 0, 0], "bce", 1.0, 1, 0),
@@ -28,7 +37,8 @@ def test_train_one_bce_step_by_hand(train_segmenter):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_train_unknown_loss', hidden=False)
+@_shows_returned
 def test_train_unknown_loss(train_segmenter):
     try:
         train_segmenter([[1.0, 0.5], [1.0, -0.5]], [1, 0], "mse", 0.1, 3, 0)
@@ -40,7 +50,7 @@ def test_train_unknown_loss(train_segmenter):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_train_bce_matches_reference', hidden=True)
 def test_train_bce_matches_reference(train_segmenter):
     rng = np.random.default_rng(1241)
     X = np.column_stack([np.ones(40), rng.normal(size=(40, 2))])
@@ -57,7 +67,7 @@ def test_train_bce_matches_reference(train_segmenter):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_train_dice_matches_reference', hidden=True)
 def test_train_dice_matches_reference(train_segmenter):
     rng = np.random.default_rng(1242)
     X = np.column_stack([np.ones(50), rng.normal(size=(50, 3))])
@@ -78,7 +88,7 @@ def test_train_dice_matches_reference(train_segmenter):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_train_lowers_both_losses', hidden=True)
 def test_train_lowers_both_losses(train_segmenter):
     rng = np.random.default_rng(1243)
     n = 300
@@ -107,7 +117,7 @@ def test_train_lowers_both_losses(train_segmenter):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_train_deterministic_and_seed_free', hidden=True)
 def test_train_deterministic_and_seed_free(train_segmenter):
     rng = np.random.default_rng(1244)
     X = np.column_stack([np.ones(30), rng.normal(size=(30, 2))])
@@ -132,7 +142,7 @@ def test_train_deterministic_and_seed_free(train_segmenter):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_train_dice_recovers_the_rare_class', hidden=True)
 def test_train_dice_recovers_the_rare_class(train_segmenter):
     # The capstone in miniature: 3 % foreground with a weak signal. The
     # best BCE fit keeps almost every probability below 0.5; Dice does not.
@@ -152,7 +162,7 @@ def test_train_dice_recovers_the_rare_class(train_segmenter):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_train_invalid_shapes', hidden=True)
 def test_train_invalid_shapes(train_segmenter):
     for X, t in (([[1.0, 0.5], [1.0, -0.5]], [1, 0, 1]),
                  ([1.0, 0.5, -0.5], [1, 0, 1]),
@@ -176,7 +186,7 @@ def test_train_invalid_shapes(train_segmenter):
     )
 
 
-@test_case(hidden=True)
+@test_case(name='test_train_keeps_inputs', hidden=True)
 def test_train_keeps_inputs(train_segmenter):
     X = np.array([[1.0, 2.0], [1.0, 0.0], [1.0, -1.0]])
     t = np.array([1, 0, 0])

@@ -16,14 +16,24 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_cosine_45_degrees', hidden=False)
+@_shows_returned
 def test_cosine_45_degrees(cosine_similarity):
     assert np.isclose(cosine_similarity([1, 0], [1, 1]), 1 / np.sqrt(2)), (
         "cosine_similarity([1, 0], [1, 1]) should be cos(45°) = 0.7071..."
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_cosine_ignores_length', hidden=False)
+@_shows_returned
 def test_cosine_ignores_length(cosine_similarity):
     assert np.isclose(cosine_similarity([1, 2], [10, 20]), 1.0), (
         "vectors pointing the same way have cosine similarity 1, whatever their lengths"

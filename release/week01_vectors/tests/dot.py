@@ -16,6 +16,14 @@ points = 2.0
 import numpy as np
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_dot_uses_no_forbidden_shortcut(env):
     try:
@@ -28,21 +36,24 @@ def test_dot_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'dot', ('np.dot', '@', 'np.inner', 'np.vdot'))
 
 
-@test_case(hidden=False)
+@test_case(name='test_dot_small', hidden=False)
+@_shows_returned
 def test_dot_small(dot):
     assert np.isclose(dot([1, 2, 3], [4, 5, 6]), 32.0), (
         "dot([1, 2, 3], [4, 5, 6]) should be 1*4 + 2*5 + 3*6 = 32"
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_dot_perpendicular', hidden=False)
+@_shows_returned
 def test_dot_perpendicular(dot):
     assert np.isclose(dot([1, 0], [0, 5]), 0.0), (
         "perpendicular vectors have dot product 0: dot([1, 0], [0, 5])"
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_dot_mismatch', hidden=False)
+@_shows_returned
 def test_dot_mismatch(dot):
     try:
         dot([1, 2], [1, 2, 3])

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_nn_small', hidden=False)
+@_shows_returned
 def test_nn_small(nearest_neighbors):
     X = [[1, 0], [0, 1], [1, 1], [-1, 0]]
     result = np.asarray(nearest_neighbors([1, 0.1], X, 2))
@@ -25,7 +34,8 @@ def test_nn_small(nearest_neighbors):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_nn_angle_not_distance', hidden=False)
+@_shows_returned
 def test_nn_angle_not_distance(nearest_neighbors):
     X = [[10, 0], [0.5, 0.5]]
     assert np.asarray(nearest_neighbors([1, 0], X, 1)).tolist() == [0], (

@@ -16,12 +16,22 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_norm_euclidean', hidden=False)
+@_shows_returned
 def test_norm_euclidean(norm):
     assert np.isclose(norm([3, 4]), 5.0), "norm([3, 4]) should be 5 (Pythagoras)"
 
 
-@test_case(hidden=False)
+@test_case(name='test_norm_one_and_inf', hidden=False)
+@_shows_returned
 def test_norm_one_and_inf(norm):
     assert np.isclose(norm([3, -4], p=1), 7.0), "norm([3, -4], p=1) should be 3 + 4 = 7"
     assert np.isclose(norm([3, -4], p=np.inf), 4.0), (

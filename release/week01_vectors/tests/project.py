@@ -16,14 +16,24 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_project_onto_axis', hidden=False)
+@_shows_returned
 def test_project_onto_axis(project):
     assert np.allclose(project([3, 4], [1, 0]), [3, 0]), (
         "the shadow of [3, 4] on the x-axis is [3, 0]"
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_project_worked_example', hidden=False)
+@_shows_returned
 def test_project_worked_example(project):
     assert np.allclose(project([2, 3], [4, 1]), np.array([4, 1]) * 11 / 17), (
         "project([2, 3], [4, 1]) should be (11/17) * [4, 1]"

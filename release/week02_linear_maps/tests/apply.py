@@ -16,6 +16,14 @@ points = 2.0
 import numpy as np
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_apply_uses_no_forbidden_shortcut(env):
     try:
@@ -28,7 +36,8 @@ def test_apply_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'apply', ('@', 'np.dot', 'np.matmul', 'np.einsum', 'np.tensordot', 'np.inner'))
 
 
-@test_case(hidden=False)
+@test_case(name='test_apply_worked_example', hidden=False)
+@_shows_returned
 def test_apply_worked_example(apply):
     got = np.asarray(apply([[2, -1], [1, 1]], [2, 1]))
     assert got.shape == (2,) and np.allclose(got, [3, 3]), (
@@ -36,7 +45,8 @@ def test_apply_worked_example(apply):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_apply_picks_a_column', hidden=False)
+@_shows_returned
 def test_apply_picks_a_column(apply):
     A = [[1, 2, 3], [4, 5, 6]]
     assert np.allclose(apply(A, [0, 1, 0]), [2, 5]), (
@@ -44,7 +54,8 @@ def test_apply_picks_a_column(apply):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_apply_mismatch', hidden=False)
+@_shows_returned
 def test_apply_mismatch(apply):
     try:
         apply([[1, 2], [3, 4]], [1, 2, 3])

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_dense_worked_example', hidden=False)
+@_shows_returned
 def test_dense_worked_example(dense_layer):
     X = [[1, 2], [0, -1], [3, 0], [2, 2]]
     W = [[1, 0], [0, 1], [1, 1]]
@@ -34,7 +43,8 @@ def test_dense_worked_example(dense_layer):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_dense_shape', hidden=False)
+@_shows_returned
 def test_dense_shape(dense_layer):
     got = np.asarray(dense_layer(np.ones((5, 4)), np.ones((2, 4)), [1, -1]))
     assert got.shape == (5, 2), (

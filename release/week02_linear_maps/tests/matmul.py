@@ -16,6 +16,14 @@ points = 2.0
 import numpy as np
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_matmul_uses_no_forbidden_shortcut(env):
     try:
@@ -28,7 +36,8 @@ def test_matmul_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'matmul', ('@', 'np.dot', 'np.matmul', 'np.einsum', 'np.tensordot', 'np.inner'))
 
 
-@test_case(hidden=False)
+@test_case(name='test_matmul_worked_example', hidden=False)
+@_shows_returned
 def test_matmul_worked_example(matmul):
     R = [[0, -1], [1, 0]]
     S = [[1, 1], [0, 1]]
@@ -41,14 +50,16 @@ def test_matmul_worked_example(matmul):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_matmul_shapes', hidden=False)
+@_shows_returned
 def test_matmul_shapes(matmul):
     got = np.asarray(matmul(np.ones((2, 3)), np.ones((3, 4))))
     assert got.shape == (2, 4), "(2, 3) times (3, 4) gives shape (2, 4)"
     assert np.allclose(got, 3.0), "each entry is a sum of 3 products 1 * 1"
 
 
-@test_case(hidden=False)
+@test_case(name='test_matmul_incompatible', hidden=False)
+@_shows_returned
 def test_matmul_incompatible(matmul):
     try:
         matmul(np.ones((2, 3)), np.ones((2, 3)))

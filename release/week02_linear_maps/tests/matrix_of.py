@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_matrix_of_worked_example', hidden=False)
+@_shows_returned
 def test_matrix_of_worked_example(matrix_of):
     got = np.asarray(matrix_of(lambda x: [2 * x[0] - x[1], x[0] + x[1]], 2))
     assert got.shape == (2, 2), "a map from R^2 to R^2 has a 2 x 2 matrix"
@@ -26,7 +35,8 @@ def test_matrix_of_worked_example(matrix_of):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_matrix_of_shape', hidden=False)
+@_shows_returned
 def test_matrix_of_shape(matrix_of):
     got = np.asarray(matrix_of(lambda x: [x[0] + x[1] + x[2], x[2]], 3))
     assert got.shape == (2, 3), (

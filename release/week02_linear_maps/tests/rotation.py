@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_rotation_quarter_turn', hidden=False)
+@_shows_returned
 def test_rotation_quarter_turn(rotation):
     R = np.asarray(rotation(np.pi / 2), dtype=float)
     assert R.shape == (2, 2), "rotation should return a 2 x 2 matrix"
@@ -28,7 +37,8 @@ def test_rotation_quarter_turn(rotation):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_rotation_zero', hidden=False)
+@_shows_returned
 def test_rotation_zero(rotation):
     assert np.allclose(rotation(0.0), np.eye(2)), (
         "turning by 0 changes nothing: rotation(0) is the identity"

@@ -16,14 +16,24 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_det2_worked_example', hidden=False)
+@_shows_returned
 def test_det2_worked_example(det2):
     assert np.isclose(det2([[2, 1], [0.5, 1.5]]), 2.5), (
         "det2([[2, 1], [0.5, 1.5]]) should be 2 * 1.5 - 1 * 0.5 = 2.5"
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_det2_swap_flips', hidden=False)
+@_shows_returned
 def test_det2_swap_flips(det2):
     assert np.isclose(det2([[2, 0], [0, 3]]), 6.0), (
         "a 2 x 3 rectangle has area 6: det2([[2, 0], [0, 3]]) = 6"

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_leibniz_small', hidden=False)
+@_shows_returned
 def test_leibniz_small(det_leibniz):
     assert np.isclose(det_leibniz([[1, 2], [3, 4]]), -2.0), (
         "det_leibniz([[1, 2], [3, 4]]) should be 1 * 4 - 2 * 3 = -2"
@@ -27,7 +36,8 @@ def test_leibniz_small(det_leibniz):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_leibniz_too_large', hidden=False)
+@_shows_returned
 def test_leibniz_too_large(det_leibniz):
     try:
         det_leibniz(np.eye(8))

@@ -16,6 +16,14 @@ points = 2.0
 import numpy as np
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_determinant_uses_no_forbidden_shortcut(env):
     try:
@@ -28,7 +36,8 @@ def test_determinant_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'determinant', ('np.linalg.det', 'np.linalg.slogdet', 'scipy.linalg'))
 
 
-@test_case(hidden=False)
+@test_case(name='test_determinant_worked_example', hidden=False)
+@_shows_returned
 def test_determinant_worked_example(determinant):
     assert np.isclose(determinant([[2, 1], [0.5, 1.5]]), 2.5), (
         "determinant([[2, 1], [0.5, 1.5]]) should be 2 * 1.25 = 2.5"
@@ -39,7 +48,8 @@ def test_determinant_worked_example(determinant):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_determinant_zero_pivot', hidden=False)
+@_shows_returned
 def test_determinant_zero_pivot(determinant):
     assert np.isclose(determinant([[0, 1], [1, 0]]), -1.0), (
         "determinant([[0, 1], [1, 0]]) should be -1: the first pivot is 0, "

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_sign_small', hidden=False)
+@_shows_returned
 def test_sign_small(permutation_sign):
     assert permutation_sign([0, 1, 2]) == 1, "the identity has sign +1"
     assert permutation_sign([1, 0, 2]) == -1, (
@@ -27,7 +36,8 @@ def test_sign_small(permutation_sign):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_sign_invalid', hidden=False)
+@_shows_returned
 def test_sign_invalid(permutation_sign):
     try:
         permutation_sign([0, 0, 1])

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_area_unit_square', hidden=False)
+@_shows_returned
 def test_area_unit_square(polygon_area):
     square = [(0, 0), (1, 0), (1, 1), (0, 1)]
     assert np.isclose(polygon_area(square), 1.0), (
@@ -27,14 +36,16 @@ def test_area_unit_square(polygon_area):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_area_triangle', hidden=False)
+@_shows_returned
 def test_area_triangle(polygon_area):
     assert np.isclose(polygon_area([[0, 0], [4, 0], [0, 3]]), 6.0), (
         "the right triangle (0, 0), (4, 0), (0, 3) has area 4 * 3 / 2 = 6"
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_area_too_few_points', hidden=False)
+@_shows_returned
 def test_area_too_few_points(polygon_area):
     try:
         polygon_area([(0, 0), (1, 1)])

@@ -27,6 +27,14 @@ def _reference_basis(V):
     return Q * np.sign(np.diag(R))
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_gram_schmidt_uses_no_forbidden_shortcut(env):
     try:
@@ -39,7 +47,8 @@ def test_gram_schmidt_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'gram_schmidt', ('np.linalg.qr', 'np.linalg.svd', 'scipy.linalg'))
 
 
-@test_case(hidden=False)
+@test_case(name='test_gram_schmidt_worked_example', hidden=False)
+@_shows_returned
 def test_gram_schmidt_worked_example(gram_schmidt):
     Q = np.asarray(gram_schmidt([[3, 1], [4, 2]]), dtype=float)
     assert Q.shape == (2, 2), "two independent columns give two vectors"
@@ -53,7 +62,8 @@ def test_gram_schmidt_worked_example(gram_schmidt):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_gram_schmidt_skips_dependent_column', hidden=False)
+@_shows_returned
 def test_gram_schmidt_skips_dependent_column(gram_schmidt):
     V = [[1, 2, 0], [0, 0, 1], [0, 0, 0]]
     Q = np.asarray(gram_schmidt(V), dtype=float)

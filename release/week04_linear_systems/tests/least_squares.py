@@ -29,6 +29,14 @@ def _nearly_collinear_design(rng, n, delta):
                             rng.normal(size=(n, 3))])
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_least_squares_uses_no_forbidden_shortcut(env):
     try:
@@ -41,7 +49,8 @@ def test_least_squares_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'least_squares', ('np.linalg.lstsq', 'np.linalg.pinv', 'np.linalg.solve', 'np.linalg.inv', 'np.linalg.qr', 'scipy.linalg'))
 
 
-@test_case(hidden=False)
+@test_case(name='test_least_squares_line_fit', hidden=False)
+@_shows_returned
 def test_least_squares_line_fit(least_squares):
     X = [[1, 0], [1, 1], [1, 2]]
     w = np.asarray(least_squares(X, [1, 2, 4]), dtype=float)
@@ -52,7 +61,8 @@ def test_least_squares_line_fit(least_squares):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_least_squares_exact_fit', hidden=False)
+@_shows_returned
 def test_least_squares_exact_fit(least_squares):
     X = np.array([[1.0, 2.0], [1.0, -1.0], [1.0, 0.5], [1.0, 3.0]])
     y = X @ np.array([2.0, -1.0])
@@ -63,7 +73,8 @@ def test_least_squares_exact_fit(least_squares):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_least_squares_dummy_variable_trap', hidden=False)
+@_shows_returned
 def test_least_squares_dummy_variable_trap(least_squares):
     X = [[1, 1, 0], [1, 0, 1], [1, 1, 0], [1, 0, 1], [1, 1, 0]]
     assert _raises_value_error(least_squares, X, [3, 5, 4, 6, 2]), (

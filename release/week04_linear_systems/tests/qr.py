@@ -44,6 +44,14 @@ def _check_qr(qr, A, tol):
     return Q, R
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_qr_uses_no_forbidden_shortcut(env):
     try:
@@ -56,7 +64,8 @@ def test_qr_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'qr', ('np.linalg.qr', 'np.linalg.svd', 'scipy.linalg'))
 
 
-@test_case(hidden=False)
+@test_case(name='test_qr_worked_example', hidden=False)
+@_shows_returned
 def test_qr_worked_example(qr):
     Q, R = _check_qr(qr, [[3, 1], [4, 2]], 1e-12)
     assert np.allclose(Q, [[0.6, -0.8], [0.8, 0.6]]), (
@@ -68,7 +77,8 @@ def test_qr_worked_example(qr):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_qr_tall_matrix', hidden=False)
+@_shows_returned
 def test_qr_tall_matrix(qr):
     Q, R = _check_qr(qr, [[1, 1], [1, 0], [0, 1]], 1e-12)
     assert np.isclose(R[0, 0], np.sqrt(2)), (
@@ -76,7 +86,8 @@ def test_qr_tall_matrix(qr):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_qr_wide_matrix_raises', hidden=False)
+@_shows_returned
 def test_qr_wide_matrix_raises(qr):
     assert _raises_value_error(qr, [[1, 2, 3], [4, 5, 6]]), (
         "qr should raise ValueError for a matrix with fewer rows than "

@@ -43,6 +43,14 @@ def _known_rank_integer_matrix(rng, m, n, r):
     return A[rng.permutation(m)][:, rng.permutation(n)]
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_rank_uses_no_forbidden_shortcut(env):
     try:
@@ -55,7 +63,8 @@ def test_rank_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'rank', ('np.linalg.matrix_rank', 'np.linalg.svd', 'np.linalg.qr', 'scipy.linalg'))
 
 
-@test_case(hidden=False)
+@test_case(name='test_rank_small', hidden=False)
+@_shows_returned
 def test_rank_small(rank):
     assert rank(np.eye(3)) == 3, "the 3 x 3 identity has 3 pivots: rank 3"
     assert rank([[1, 2], [2, 4]]) == 1, (
@@ -65,7 +74,8 @@ def test_rank_small(rank):
     assert rank(np.zeros((2, 3))) == 0, "the zero matrix has rank 0"
 
 
-@test_case(hidden=False)
+@test_case(name='test_rank_worked_example', hidden=False)
+@_shows_returned
 def test_rank_worked_example(rank):
     assert rank([[1, 2, 3], [2, 4, 7]]) == 2, (
         "[[1, 2, 3], [2, 4, 7]] has rank 2: column 1 has no pivot, so move "
@@ -73,7 +83,8 @@ def test_rank_worked_example(rank):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_rank_duplicated_feature', hidden=False)
+@_shows_returned
 def test_rank_duplicated_feature(rank):
     X = [[1, 50, 100], [1, 80, 160], [1, 65, 130], [1, 120, 240]]
     assert rank(X) == 2, (

@@ -23,6 +23,14 @@ def _raises_value_error(f, *args):
     return False
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_solve_uses_no_forbidden_shortcut(env):
     try:
@@ -35,7 +43,8 @@ def test_solve_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'solve', ('np.linalg.solve', 'np.linalg.inv', 'np.linalg.lstsq', 'np.linalg.pinv', 'scipy.linalg'))
 
 
-@test_case(hidden=False)
+@test_case(name='test_solve_worked_example', hidden=False)
+@_shows_returned
 def test_solve_worked_example(solve):
     A = [[2, 1, 1], [4, -6, 0], [-2, 7, 2]]
     x = np.asarray(solve(A, [5, -2, 9]), dtype=float)
@@ -46,7 +55,8 @@ def test_solve_worked_example(solve):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_solve_zero_pivot_needs_a_swap', hidden=False)
+@_shows_returned
 def test_solve_zero_pivot_needs_a_swap(solve):
     x = np.asarray(solve([[0, 1], [1, 0]], [2, 3]), dtype=float)
     assert np.allclose(x, [3, 2]), (
@@ -55,7 +65,8 @@ def test_solve_zero_pivot_needs_a_swap(solve):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_solve_singular_raises', hidden=False)
+@_shows_returned
 def test_solve_singular_raises(solve):
     assert _raises_value_error(solve, [[1, 2], [2, 4]], [1, 2]), (
         "solve should raise ValueError for the singular matrix [[1, 2], "

@@ -16,6 +16,14 @@ points = 2.0
 import numpy as np
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_covariance_matrix_uses_no_forbidden_shortcut(env):
     try:
@@ -28,7 +36,8 @@ def test_covariance_matrix_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'covariance_matrix', ('np.cov',))
 
 
-@test_case(hidden=False)
+@test_case(name='test_covariance_worked_example', hidden=False)
+@_shows_returned
 def test_covariance_worked_example(covariance_matrix):
     C = np.asarray(covariance_matrix([[1, 2], [3, 6], [5, 4]]), dtype=float)
     assert C.shape == (2, 2), (
@@ -41,7 +50,8 @@ def test_covariance_worked_example(covariance_matrix):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_covariance_is_features_by_features', hidden=False)
+@_shows_returned
 def test_covariance_is_features_by_features(covariance_matrix):
     X = np.arange(15.0).reshape(5, 3) ** 1.5
     C = np.asarray(covariance_matrix(X), dtype=float)
@@ -51,7 +61,8 @@ def test_covariance_is_features_by_features(covariance_matrix):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_covariance_centres_first', hidden=False)
+@_shows_returned
 def test_covariance_centres_first(covariance_matrix):
     X = np.array([[1.0, 2.0], [3.0, 6.0], [5.0, 4.0]]) + 1e8
     C = np.asarray(covariance_matrix(X), dtype=float)
@@ -62,7 +73,8 @@ def test_covariance_centres_first(covariance_matrix):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_covariance_needs_two_rows', hidden=False)
+@_shows_returned
 def test_covariance_needs_two_rows(covariance_matrix):
     try:
         covariance_matrix([[1.0, 2.0, 3.0]])

@@ -30,7 +30,16 @@ def google_fixed_point(links, damping):
                            np.full(n, (1 - damping) / n))
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_pagerank_cycle_is_uniform', hidden=False)
+@_shows_returned
 def test_pagerank_cycle_is_uniform(pagerank):
     r = ranks(pagerank, [[0, 1, 0], [0, 0, 1], [1, 0, 0]])
     assert np.allclose(r, [1 / 3, 1 / 3, 1 / 3]), (
@@ -39,7 +48,8 @@ def test_pagerank_cycle_is_uniform(pagerank):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_pagerank_worked_example', hidden=False)
+@_shows_returned
 def test_pagerank_worked_example(pagerank):
     r = ranks(pagerank, [[0, 1], [0, 0]])
     assert np.allclose(r, [0.5 / 1.425, 0.925 / 1.425], atol=1e-10), (
@@ -49,7 +59,8 @@ def test_pagerank_worked_example(pagerank):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_pagerank_one_step', hidden=False)
+@_shows_returned
 def test_pagerank_one_step(pagerank):
     r = ranks(pagerank, [[0, 1], [0, 0]], max_iter=1)
     assert np.allclose(r, [0.2875, 0.7125]), (

@@ -32,6 +32,14 @@ def reference_pca(X):
     return vectors * signs[:, None], values, gap
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_pca_uses_no_forbidden_shortcut(env):
     try:
@@ -44,7 +52,8 @@ def test_pca_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'pca', ('sklearn',))
 
 
-@test_case(hidden=False)
+@test_case(name='test_pca_worked_example', hidden=False)
+@_shows_returned
 def test_pca_worked_example(pca):
     X = [[14, -2], [6, -8], [9.4, -4.2], [10.6, -5.8]]
     components, variances, mean = unpack_pca(pca, X, 2)
@@ -62,7 +71,8 @@ def test_pca_worked_example(pca):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_pca_shapes_for_k_1', hidden=False)
+@_shows_returned
 def test_pca_shapes_for_k_1(pca):
     X = [[14, -2], [6, -8], [9.4, -4.2], [10.6, -5.8]]
     components, variances, mean = unpack_pca(pca, X, 1)
@@ -77,7 +87,8 @@ def test_pca_shapes_for_k_1(pca):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_pca_rejects_a_bad_k', hidden=False)
+@_shows_returned
 def test_pca_rejects_a_bad_k(pca):
     X = np.arange(12.0).reshape(4, 3) ** 2
     for k in (0, 4):

@@ -31,6 +31,14 @@ def call_power(power_iteration, *args, **kwargs):
     return float(value), vector
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_power_iteration_uses_no_forbidden_shortcut(env):
     try:
@@ -43,7 +51,8 @@ def test_power_iteration_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'power_iteration', ('np.linalg.eig', 'np.linalg.eigh', 'np.linalg.eigvals', 'np.linalg.eigvalsh', 'np.linalg.svd', 'scipy.linalg'))
 
 
-@test_case(hidden=False)
+@test_case(name='test_power_worked_example', hidden=False)
+@_shows_returned
 def test_power_worked_example(power_iteration):
     value, v = call_power(power_iteration, [[2, 1], [1, 2]])
     assert np.isclose(value, 3.0, rtol=1e-9), (
@@ -56,7 +65,8 @@ def test_power_worked_example(power_iteration):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_power_negative_eigenvalue_keeps_its_sign', hidden=False)
+@_shows_returned
 def test_power_negative_eigenvalue_keeps_its_sign(power_iteration):
     value, v = call_power(power_iteration, [[-3.0, 0.0], [0.0, 1.0]])
     assert np.isclose(value, -3.0, rtol=1e-9), (
@@ -71,7 +81,8 @@ def test_power_negative_eigenvalue_keeps_its_sign(power_iteration):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_power_rejects_a_non_square_matrix', hidden=False)
+@_shows_returned
 def test_power_rejects_a_non_square_matrix(power_iteration):
     try:
         power_iteration([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])

@@ -23,7 +23,16 @@ def rebuilt(reconstruct, X, components, mean):
     return out
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_reconstruct_worked_example', hidden=False)
+@_shows_returned
 def test_reconstruct_worked_example(reconstruct):
     X = [[14, -2], [6, -8], [9.4, -4.2], [10.6, -5.8]]
     got = rebuilt(reconstruct, X, [[0.8, 0.6]], [10, -5])
@@ -36,7 +45,8 @@ def test_reconstruct_worked_example(reconstruct):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_reconstruct_all_components_is_exact', hidden=False)
+@_shows_returned
 def test_reconstruct_all_components_is_exact(reconstruct):
     c, s = np.cos(0.6), np.sin(0.6)
     X = [[1.0, 2.0], [-3.0, 0.5], [2.5, -1.0]]
@@ -47,7 +57,8 @@ def test_reconstruct_all_components_is_exact(reconstruct):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_reconstruct_rejects_mismatched_shapes', hidden=False)
+@_shows_returned
 def test_reconstruct_rejects_mismatched_shapes(reconstruct):
     X = [[1.0, 2.0], [3.0, 4.0]]
     try:

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_derivative_square', hidden=False)
+@_shows_returned
 def test_derivative_square(derivative):
     got = derivative(lambda x: x**2, 3.0)
     assert np.isclose(got, 6.0, rtol=0, atol=1e-6), (
@@ -24,7 +33,8 @@ def test_derivative_square(derivative):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_derivative_uses_h_central', hidden=False)
+@_shows_returned
 def test_derivative_uses_h_central(derivative):
     # For x**3 the central difference is exactly 3x**2 + h**2.
     got = derivative(lambda x: x**3, 1.0, h=0.1)

@@ -16,14 +16,24 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_log_product_small', hidden=False)
+@_shows_returned
 def test_log_product_small(log_product):
     assert np.isclose(log_product([2, 3, 4]), np.log(24.0)), (
         "log_product([2, 3, 4]) should be log(24)"
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_log_product_underflow', hidden=False)
+@_shows_returned
 def test_log_product_underflow(log_product):
     got = log_product(np.full(2000, 1e-3))
     assert np.isfinite(got), (

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_lse_small', hidden=False)
+@_shows_returned
 def test_lse_small(log_sum_exp):
     assert np.isclose(log_sum_exp([0.0, 0.0]), np.log(2.0)), (
         "log_sum_exp([0, 0]) = log(1 + 1) = log 2"
@@ -27,7 +36,8 @@ def test_lse_small(log_sum_exp):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_lse_large', hidden=False)
+@_shows_returned
 def test_lse_large(log_sum_exp):
     got = log_sum_exp([1000.0, 1000.0])
     assert np.isfinite(got), (

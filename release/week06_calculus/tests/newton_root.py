@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_newton_sqrt2', hidden=False)
+@_shows_returned
 def test_newton_sqrt2(newton_root):
     got = newton_root(lambda x: x**2 - 2, lambda x: 2 * x, 1.0)
     assert np.isclose(got, np.sqrt(2), rtol=0, atol=1e-9), (
@@ -24,7 +33,8 @@ def test_newton_sqrt2(newton_root):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_newton_flat_tangent', hidden=False)
+@_shows_returned
 def test_newton_flat_tangent(newton_root):
     try:
         newton_root(lambda x: x**2 - 2, lambda x: 2 * x, 0.0)

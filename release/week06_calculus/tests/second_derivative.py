@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_second_derivative_parabola', hidden=False)
+@_shows_returned
 def test_second_derivative_parabola(second_derivative):
     got = second_derivative(lambda x: x**2, 1.5)
     assert np.isclose(got, 2.0, rtol=0, atol=1e-5), (
@@ -24,7 +33,8 @@ def test_second_derivative_parabola(second_derivative):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_second_derivative_sign', hidden=False)
+@_shows_returned
 def test_second_derivative_sign(second_derivative):
     got = second_derivative(lambda x: -(x**2), 0.0)
     assert np.isclose(got, -2.0, rtol=0, atol=1e-5), (

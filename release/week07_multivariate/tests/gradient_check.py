@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_check_correct_gradient', hidden=False)
+@_shows_returned
 def test_check_correct_gradient(gradient_check):
     got = gradient_check(lambda x: np.sum(x**2), lambda x: 2 * x,
                          [1.0, -2.0, 3.0])
@@ -25,7 +34,8 @@ def test_check_correct_gradient(gradient_check):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_check_missing_factor_two', hidden=False)
+@_shows_returned
 def test_check_missing_factor_two(gradient_check):
     got = gradient_check(lambda x: np.sum(x**2), lambda x: x, [1.0, 2.0, 3.0])
     assert np.isclose(got, 1 / 3, rtol=1e-6), (

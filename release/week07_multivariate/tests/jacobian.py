@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_jacobian_linear', hidden=False)
+@_shows_returned
 def test_jacobian_linear(jacobian):
     A = np.array([[1.0, 2.0, 0.0], [0.0, -1.0, 3.0]])
     got = np.asarray(jacobian(lambda x: A @ x, [0.5, 1.0, -1.0]))
@@ -29,7 +38,8 @@ def test_jacobian_linear(jacobian):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_jacobian_polar', hidden=False)
+@_shows_returned
 def test_jacobian_polar(jacobian):
     def F(p):
         return np.array([p[0] * np.cos(p[1]), p[0] * np.sin(p[1])])

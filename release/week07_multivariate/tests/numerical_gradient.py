@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_gradient_bowl', hidden=False)
+@_shows_returned
 def test_gradient_bowl(numerical_gradient):
     got = np.asarray(numerical_gradient(lambda x: np.sum(x**2), [1, -2, 3]))
     assert got.shape == (3,), "the gradient of f: R^3 -> R has 3 entries"
@@ -25,7 +34,8 @@ def test_gradient_bowl(numerical_gradient):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_gradient_product', hidden=False)
+@_shows_returned
 def test_gradient_product(numerical_gradient):
     got = np.asarray(numerical_gradient(lambda x: x[0] * x[1], [3.0, 5.0]))
     assert np.allclose(got, [5.0, 3.0], atol=1e-6), (

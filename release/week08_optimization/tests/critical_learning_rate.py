@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_critical_diagonal', hidden=False)
+@_shows_returned
 def test_critical_diagonal(critical_learning_rate):
     assert np.isclose(critical_learning_rate([[1.0, 0.0], [0.0, 4.0]]), 0.5), (
         "for H = diag(1, 4) the largest eigenvalue is 4, so the critical "
@@ -24,7 +33,8 @@ def test_critical_diagonal(critical_learning_rate):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_critical_not_a_bowl', hidden=False)
+@_shows_returned
 def test_critical_not_a_bowl(critical_learning_rate):
     try:
         critical_learning_rate([[1.0, 2.0], [2.0, 1.0]])

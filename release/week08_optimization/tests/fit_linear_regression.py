@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_linreg_one_step', hidden=False)
+@_shows_returned
 def test_linreg_one_step(fit_linear_regression):
     w, b = fit_linear_regression([[1.0], [2.0], [3.0]], [2.0, 4.0, 6.0],
                                  0.01, 1)
@@ -28,7 +37,8 @@ def test_linreg_one_step(fit_linear_regression):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_linreg_recovers_a_line', hidden=False)
+@_shows_returned
 def test_linreg_recovers_a_line(fit_linear_regression):
     X = [[0.0], [1.0], [2.0], [3.0]]
     y = [1.0, 3.0, 5.0, 7.0]  # y = 2x + 1 exactly

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_gd_halving', hidden=False)
+@_shows_returned
 def test_gd_halving(gradient_descent):
     got = np.asarray(gradient_descent(lambda x: 2 * x, [1.0], 0.25, 3))
     assert got.shape == (4, 1), (
@@ -29,7 +38,8 @@ def test_gd_halving(gradient_descent):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_gd_shape_and_start', hidden=False)
+@_shows_returned
 def test_gd_shape_and_start(gradient_descent):
     got = np.asarray(gradient_descent(lambda x: x, [3.0, -1.0], 0.1, 5))
     assert got.shape == (6, 2), (

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_momentum_by_hand', hidden=False)
+@_shows_returned
 def test_momentum_by_hand(momentum_descent):
     got = np.asarray(momentum_descent(lambda x: 2 * x, [1.0], 0.1, 0.5, 2))
     assert got.shape == (3, 1), "2 steps give 3 rows: x0 and two points"
@@ -26,7 +35,8 @@ def test_momentum_by_hand(momentum_descent):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_momentum_shape_and_start', hidden=False)
+@_shows_returned
 def test_momentum_shape_and_start(momentum_descent):
     got = np.asarray(momentum_descent(lambda x: x, [3.0, -1.0], 0.1, 0.9, 4))
     assert got.shape == (5, 2), "the trajectory has shape (n_steps + 1, d)"

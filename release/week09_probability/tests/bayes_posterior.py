@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_bayes_base_rate', hidden=False)
+@_shows_returned
 def test_bayes_base_rate(bayes_posterior):
     got = np.asarray(bayes_posterior([0.005, 0.995], [0.99, 0.02]),
                      dtype=float)
@@ -28,7 +37,8 @@ def test_bayes_base_rate(bayes_posterior):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_bayes_counts_as_prior', hidden=False)
+@_shows_returned
 def test_bayes_counts_as_prior(bayes_posterior):
     from_counts = bayes_posterior([600, 300, 100], [0.05, 0.40, 0.60])
     from_probs = bayes_posterior([0.6, 0.3, 0.1], [0.05, 0.40, 0.60])

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_ev_fair_die', hidden=False)
+@_shows_returned
 def test_ev_fair_die(expected_value):
     got = expected_value([1, 2, 3, 4, 5, 6], [1 / 6] * 6)
     assert np.isclose(got, 3.5), (
@@ -24,7 +33,8 @@ def test_ev_fair_die(expected_value):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_ev_fraud_costs', hidden=False)
+@_shows_returned
 def test_ev_fraud_costs(expected_value):
     got = expected_value([0.0, 1.0, 50.0], [0.95, 0.04, 0.01])
     assert np.isclose(got, 0.54), (
@@ -32,7 +42,8 @@ def test_ev_fraud_costs(expected_value):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_ev_rejects_bad_total', hidden=False)
+@_shows_returned
 def test_ev_rejects_bad_total(expected_value):
     try:
         expected_value([1.0, 2.0, 3.0], [0.3, 0.3, 0.3])

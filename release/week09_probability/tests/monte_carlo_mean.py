@@ -17,7 +17,16 @@ import math
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_mc_worked_example', hidden=False)
+@_shows_returned
 def test_mc_worked_example(monte_carlo_mean):
     estimate, se = monte_carlo_mean(lambda x: x**2, [1.0, 2.0, 3.0, 4.0])
     assert np.isclose(estimate, 7.5), (
@@ -29,7 +38,8 @@ def test_mc_worked_example(monte_carlo_mean):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_mc_constant_function', hidden=False)
+@_shows_returned
 def test_mc_constant_function(monte_carlo_mean):
     estimate, se = monte_carlo_mean(lambda x: 2.5, [0.1, 0.7, 0.3])
     assert np.isclose(estimate, 2.5) and np.isclose(se, 0.0, atol=1e-12), (

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_variance_fair_die', hidden=False)
+@_shows_returned
 def test_variance_fair_die(variance):
     got = variance([1, 2, 3, 4, 5, 6], [1 / 6] * 6)
     assert np.isclose(got, 35 / 12), (
@@ -25,7 +34,8 @@ def test_variance_fair_die(variance):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_variance_coin', hidden=False)
+@_shows_returned
 def test_variance_coin(variance):
     got = variance([0, 1], [0.8, 0.2])
     assert np.isclose(got, 0.16), (

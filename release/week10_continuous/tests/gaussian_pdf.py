@@ -16,6 +16,14 @@ points = 2.0
 import numpy as np
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_gaussian_pdf_uses_no_forbidden_shortcut(env):
     try:
@@ -28,7 +36,8 @@ def test_gaussian_pdf_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'gaussian_pdf', ('scipy.stats',))
 
 
-@test_case(hidden=False)
+@test_case(name='test_gaussian_pdf_standard_values', hidden=False)
+@_shows_returned
 def test_gaussian_pdf_standard_values(gaussian_pdf):
     peak = gaussian_pdf(0.0)
     assert np.ndim(peak) == 0, "for a single number x return a float"
@@ -42,7 +51,8 @@ def test_gaussian_pdf_standard_values(gaussian_pdf):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_gaussian_pdf_wider_is_lower', hidden=False)
+@_shows_returned
 def test_gaussian_pdf_wider_is_lower(gaussian_pdf):
     assert np.isclose(gaussian_pdf(3.0, mu=3.0, sigma=2.0),
                       0.5 / np.sqrt(2 * np.pi)), (
@@ -56,7 +66,8 @@ def test_gaussian_pdf_wider_is_lower(gaussian_pdf):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_gaussian_pdf_elementwise', hidden=False)
+@_shows_returned
 def test_gaussian_pdf_elementwise(gaussian_pdf):
     got = np.asarray(gaussian_pdf([-1.0, 0.0, 1.0]))
     assert got.shape == (3,), "for a list of 3 numbers return 3 densities"

@@ -16,6 +16,14 @@ points = 2.0
 import numpy as np
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_kde_uses_no_forbidden_shortcut(env):
     try:
@@ -28,7 +36,8 @@ def test_kde_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'kde', ('scipy.stats', 'sklearn'))
 
 
-@test_case(hidden=False)
+@test_case(name='test_kde_worked_example', hidden=False)
+@_shows_returned
 def test_kde_worked_example(kde):
     got = np.asarray(kde([0.0, 1.0], [0.0, 2.0], 1.0), dtype=float)
     phi = np.exp(-0.5 * np.array([0.0, 1.0, 4.0])) / np.sqrt(2 * np.pi)
@@ -40,7 +49,8 @@ def test_kde_worked_example(kde):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_kde_one_data_point_is_a_bell', hidden=False)
+@_shows_returned
 def test_kde_one_data_point_is_a_bell(kde):
     x = np.array([-1.0, 0.5, 2.0])
     got = np.asarray(kde(x, [0.5], 0.5), dtype=float)

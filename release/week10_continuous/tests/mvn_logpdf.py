@@ -16,6 +16,14 @@ points = 2.0
 import numpy as np
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_mvn_logpdf_uses_no_forbidden_shortcut(env):
     try:
@@ -28,7 +36,8 @@ def test_mvn_logpdf_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'mvn_logpdf', ('scipy.stats',))
 
 
-@test_case(hidden=False)
+@test_case(name='test_mvn_logpdf_worked_example', hidden=False)
+@_shows_returned
 def test_mvn_logpdf_worked_example(mvn_logpdf):
     got = mvn_logpdf([1.0, 2.0], [0.0, 0.0], [[1.0, 0.0], [0.0, 4.0]])
     assert np.ndim(got) == 0, "for one point (a vector) return a float"
@@ -39,7 +48,8 @@ def test_mvn_logpdf_worked_example(mvn_logpdf):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_mvn_logpdf_one_dimension_is_the_bell', hidden=False)
+@_shows_returned
 def test_mvn_logpdf_one_dimension_is_the_bell(mvn_logpdf):
     x = np.array([[-1.0], [0.5], [3.0]])
     got = np.asarray(mvn_logpdf(x, [0.5], [[4.0]]), dtype=float)
@@ -51,7 +61,8 @@ def test_mvn_logpdf_one_dimension_is_the_bell(mvn_logpdf):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_mvn_logpdf_one_row_gives_an_array', hidden=False)
+@_shows_returned
 def test_mvn_logpdf_one_row_gives_an_array(mvn_logpdf):
     got = mvn_logpdf([[0.0, 0.0]], [0.0, 0.0], np.eye(2))
     assert np.shape(got) == (1,), (
@@ -64,7 +75,8 @@ def test_mvn_logpdf_one_row_gives_an_array(mvn_logpdf):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_mvn_logpdf_rejects_an_asymmetric_cov', hidden=False)
+@_shows_returned
 def test_mvn_logpdf_rejects_an_asymmetric_cov(mvn_logpdf):
     try:
         mvn_logpdf([0.0, 0.0], [0.0, 0.0], [[2.0, 1.5], [0.5, 1.0]])
@@ -77,7 +89,8 @@ def test_mvn_logpdf_rejects_an_asymmetric_cov(mvn_logpdf):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_mvn_logpdf_no_overflow_in_high_dimension', hidden=False)
+@_shows_returned
 def test_mvn_logpdf_no_overflow_in_high_dimension(mvn_logpdf):
     d = 600
     got = mvn_logpdf(np.zeros(d), np.zeros(d), 4.0 * np.eye(d))

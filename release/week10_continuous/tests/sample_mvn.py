@@ -16,6 +16,14 @@ points = 2.0
 import numpy as np
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_sample_mvn_uses_no_forbidden_shortcut(env):
     try:
@@ -28,7 +36,8 @@ def test_sample_mvn_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'sample_mvn', ('np.random.multivariate_normal', '.multivariate_normal', 'scipy.stats'))
 
 
-@test_case(hidden=False)
+@test_case(name='test_sample_mvn_follows_the_recipe', hidden=False)
+@_shows_returned
 def test_sample_mvn_follows_the_recipe(sample_mvn):
     mean = np.array([1.0, -1.0])
     cov = np.array([[4.0, 2.0], [2.0, 2.0]])
@@ -43,7 +52,8 @@ def test_sample_mvn_follows_the_recipe(sample_mvn):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_sample_mvn_seed_decides', hidden=False)
+@_shows_returned
 def test_sample_mvn_seed_decides(sample_mvn):
     cov = [[1.0, 0.5], [0.5, 1.0]]
     first = np.asarray(sample_mvn([0.0, 0.0], cov, 4, seed=7), dtype=float)

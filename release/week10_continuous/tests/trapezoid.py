@@ -16,6 +16,14 @@ points = 2.0
 import numpy as np
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_trapezoid_uses_no_forbidden_shortcut(env):
     try:
@@ -28,7 +36,8 @@ def test_trapezoid_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'trapezoid', ('np.trapezoid', 'np.trapz', 'scipy.integrate'))
 
 
-@test_case(hidden=False)
+@test_case(name='test_trapezoid_exact_for_a_line', hidden=False)
+@_shows_returned
 def test_trapezoid_exact_for_a_line(trapezoid):
     got = trapezoid(lambda x: 2 * x + 1, 0, 3, n=3)
     assert np.ndim(got) == 0, "trapezoid returns a single number"
@@ -39,7 +48,8 @@ def test_trapezoid_exact_for_a_line(trapezoid):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_trapezoid_parabola_worked_example', hidden=False)
+@_shows_returned
 def test_trapezoid_parabola_worked_example(trapezoid):
     got = trapezoid(lambda x: x**2, 0.0, 2.0, n=2)
     assert np.isclose(got, 3.0), (
@@ -48,7 +58,8 @@ def test_trapezoid_parabola_worked_example(trapezoid):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_trapezoid_reversed_interval_is_negative', hidden=False)
+@_shows_returned
 def test_trapezoid_reversed_interval_is_negative(trapezoid):
     forward = trapezoid(lambda x: x**2, 0.0, 1.0, n=4)
     backward = trapezoid(lambda x: x**2, 1.0, 0.0, n=4)

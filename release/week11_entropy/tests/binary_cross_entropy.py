@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_bce_worked_example', hidden=False)
+@_shows_returned
 def test_bce_worked_example(binary_cross_entropy):
     got = binary_cross_entropy([1, 0, 1], [0.9, 0.2, 0.6])
     want = -(np.log(0.9) + np.log(0.8) + np.log(0.6)) / 3
@@ -26,7 +35,8 @@ def test_bce_worked_example(binary_cross_entropy):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_bce_clipped', hidden=False)
+@_shows_returned
 def test_bce_clipped(binary_cross_entropy):
     got = binary_cross_entropy([1], [0.0])
     assert np.isfinite(got), (

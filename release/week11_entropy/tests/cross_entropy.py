@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_cross_entropy_fixed_code', hidden=False)
+@_shows_returned
 def test_cross_entropy_fixed_code(cross_entropy):
     got = cross_entropy([0.5, 0.25, 0.125, 0.125], [0.25] * 4)
     assert np.isclose(got, 2.0), (
@@ -24,14 +33,16 @@ def test_cross_entropy_fixed_code(cross_entropy):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_cross_entropy_of_the_truth_is_entropy', hidden=False)
+@_shows_returned
 def test_cross_entropy_of_the_truth_is_entropy(cross_entropy):
     got = cross_entropy([0.5, 0.25, 0.125, 0.125],
                         [0.5, 0.25, 0.125, 0.125])
     assert np.isclose(got, 1.75), "H(p, p) is the entropy H(p) = 1.75 bits"
 
 
-@test_case(hidden=False)
+@test_case(name='test_cross_entropy_impossible_outcome', hidden=False)
+@_shows_returned
 def test_cross_entropy_impossible_outcome(cross_entropy):
     got = cross_entropy([0.5, 0.5], [1.0, 0.0])
     assert got == float("inf"), (

@@ -16,21 +16,32 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_entropy_fair_coin', hidden=False)
+@_shows_returned
 def test_entropy_fair_coin(entropy):
     assert np.isclose(entropy([0.5, 0.5]), 1.0), (
         "a fair coin has entropy 1 bit (the default base is 2)"
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_entropy_code_example', hidden=False)
+@_shows_returned
 def test_entropy_code_example(entropy):
     assert np.isclose(entropy([0.5, 0.25, 0.125, 0.125]), 1.75), (
         "the entropy of (1/2, 1/4, 1/8, 1/8) is 1.75 bits"
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_entropy_zero_probability', hidden=False)
+@_shows_returned
 def test_entropy_zero_probability(entropy):
     got = entropy([0.5, 0.5, 0.0])
     assert np.isfinite(got) and np.isclose(got, 1.0), (

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_kl_fixed_code', hidden=False)
+@_shows_returned
 def test_kl_fixed_code(kl_divergence):
     got = kl_divergence([0.5, 0.25, 0.125, 0.125], [0.25] * 4)
     assert np.isclose(got, 0.25), (
@@ -24,7 +33,8 @@ def test_kl_fixed_code(kl_divergence):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_kl_of_the_truth_is_zero', hidden=False)
+@_shows_returned
 def test_kl_of_the_truth_is_zero(kl_divergence):
     got = kl_divergence([0.8, 0.1, 0.1], [0.8, 0.1, 0.1])
     assert np.isclose(got, 0.0, atol=1e-12), "KL(p || p) = 0"

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_ce_grad_one_sample', hidden=False)
+@_shows_returned
 def test_ce_grad_one_sample(cross_entropy_grad):
     got = np.asarray(cross_entropy_grad([[0.0, 0.0]], [0]), dtype=float)
     assert got.shape == (1, 2), "the gradient has the shape of the logits"
@@ -26,7 +35,8 @@ def test_ce_grad_one_sample(cross_entropy_grad):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_ce_grad_worked_example', hidden=False)
+@_shows_returned
 def test_ce_grad_worked_example(cross_entropy_grad):
     logits = np.array([[2.0, 0.0, 0.0], [0.0, 1.0, 3.0]])
     p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_ce_uniform_logits', hidden=False)
+@_shows_returned
 def test_ce_uniform_logits(cross_entropy_loss):
     got = cross_entropy_loss(np.zeros((4, 3)), [0, 1, 2, 1])
     assert np.ndim(got) == 0, "cross_entropy_loss returns one number"
@@ -26,7 +35,8 @@ def test_ce_uniform_logits(cross_entropy_loss):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_ce_worked_example', hidden=False)
+@_shows_returned
 def test_ce_worked_example(cross_entropy_loss):
     got = cross_entropy_loss([[2.0, 0.0, 0.0], [0.0, 1.0, 3.0]], [0, 1])
     want = ((np.log(np.exp(2.0) + 2.0) - 2.0)

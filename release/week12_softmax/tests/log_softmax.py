@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_log_softmax_small', hidden=False)
+@_shows_returned
 def test_log_softmax_small(log_softmax):
     z = np.array([3.0, 1.0, 0.0])
     got = np.asarray(log_softmax(z), dtype=float)
@@ -26,7 +35,8 @@ def test_log_softmax_small(log_softmax):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_log_softmax_far_apart', hidden=False)
+@_shows_returned
 def test_log_softmax_far_apart(log_softmax):
     got = np.asarray(log_softmax([0.0, -1000.0]), dtype=float)
     assert np.all(np.isfinite(got)), (

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_one_hot_small', hidden=False)
+@_shows_returned
 def test_one_hot_small(one_hot):
     got = np.asarray(one_hot([2, 0, 3], 4))
     want = [[0, 0, 1, 0], [1, 0, 0, 0], [0, 0, 0, 1]]
@@ -27,7 +36,8 @@ def test_one_hot_small(one_hot):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_one_hot_out_of_range', hidden=False)
+@_shows_returned
 def test_one_hot_out_of_range(one_hot):
     try:
         one_hot([0, 3], 3)

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_softmax_small', hidden=False)
+@_shows_returned
 def test_softmax_small(softmax):
     got = np.asarray(softmax([3.0, 1.0, 0.0]), dtype=float)
     e = np.exp([3.0, 1.0, 0.0])
@@ -27,7 +36,8 @@ def test_softmax_small(softmax):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_softmax_large_logits', hidden=False)
+@_shows_returned
 def test_softmax_large_logits(softmax):
     got = np.asarray(softmax([1000.0, 1000.0]), dtype=float)
     assert np.all(np.isfinite(got)), (
@@ -39,7 +49,8 @@ def test_softmax_large_logits(softmax):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_softmax_batch_rows', hidden=False)
+@_shows_returned
 def test_softmax_batch_rows(softmax):
     batch = [[3.0, 1.0, 0.0], [0.0, 0.0, 0.0]]
     got = np.asarray(softmax(batch), dtype=float)

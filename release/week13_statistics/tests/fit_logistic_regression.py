@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_fit_one_step', hidden=False)
+@_shows_returned
 def test_fit_one_step(fit_logistic_regression):
     got = np.asarray(fit_logistic_regression([[1.0, 2.0], [1.0, -1.0]],
                                              [1, 0], 0.1, 1), dtype=float)
@@ -27,7 +36,8 @@ def test_fit_one_step(fit_logistic_regression):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_fit_classifies_a_line', hidden=False)
+@_shows_returned
 def test_fit_classifies_a_line(fit_logistic_regression):
     X = [[1.0, -2.0], [1.0, -1.0], [1.0, -0.2], [1.0, 0.5], [1.0, 1.0],
          [1.0, 3.0]]

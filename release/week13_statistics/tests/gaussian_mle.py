@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_mle_worked_example', hidden=False)
+@_shows_returned
 def test_mle_worked_example(gaussian_mle):
     mean, variance = gaussian_mle([1.0, 2.0, 6.0])
     assert np.isclose(mean, 3.0), "the mean of 1, 2, 6 is 3"
@@ -26,7 +35,8 @@ def test_mle_worked_example(gaussian_mle):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_mle_single_sample', hidden=False)
+@_shows_returned
 def test_mle_single_sample(gaussian_mle):
     mean, variance = gaussian_mle([2.5])
     assert np.isclose(mean, 2.5) and np.isclose(variance, 0.0), (

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_logistic_grad_at_zero', hidden=False)
+@_shows_returned
 def test_logistic_grad_at_zero(logistic_grad):
     got = np.asarray(logistic_grad([0.0, 0.0], [[1.0, 2.0], [1.0, -1.0]],
                                    [1, 0]), dtype=float)
@@ -27,7 +36,8 @@ def test_logistic_grad_at_zero(logistic_grad):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_logistic_grad_worked_example', hidden=False)
+@_shows_returned
 def test_logistic_grad_worked_example(logistic_grad):
     X = np.array([[1.0, 1.0], [1.0, -2.0]])
     y = np.array([1.0, 0.0])

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_logistic_loss_at_zero', hidden=False)
+@_shows_returned
 def test_logistic_loss_at_zero(logistic_loss):
     X = [[1.0, 2.0], [1.0, -1.0], [1.0, 0.5]]
     got = logistic_loss([0.0, 0.0], X, [1, 0, 1])
@@ -26,7 +35,8 @@ def test_logistic_loss_at_zero(logistic_loss):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_logistic_loss_worked_example', hidden=False)
+@_shows_returned
 def test_logistic_loss_worked_example(logistic_loss):
     got = logistic_loss([0.5, 1.0], [[1.0, 1.0], [1.0, -2.0]], [1, 0])
     assert np.isclose(got, np.log1p(np.exp(-1.5)), rtol=1e-12), (
@@ -35,7 +45,8 @@ def test_logistic_loss_worked_example(logistic_loss):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_logistic_loss_confident_mistake', hidden=False)
+@_shows_returned
 def test_logistic_loss_confident_mistake(logistic_loss):
     got = logistic_loss([40.0], [[1.0]], [0])
     assert np.isfinite(got) and np.isclose(got, 40.0, rtol=1e-12), (

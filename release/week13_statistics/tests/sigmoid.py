@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_sigmoid_values', hidden=False)
+@_shows_returned
 def test_sigmoid_values(sigmoid):
     got = np.asarray(sigmoid([0.0, 2.0, -2.0]), dtype=float)
     want = [0.5, 1 / (1 + np.exp(-2.0)), 1 / (1 + np.exp(2.0))]
@@ -26,7 +35,8 @@ def test_sigmoid_values(sigmoid):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_sigmoid_extremes', hidden=False)
+@_shows_returned
 def test_sigmoid_extremes(sigmoid):
     got = np.asarray(sigmoid([-1000.0, 1000.0]), dtype=float)
     assert np.all(np.isfinite(got)) and np.allclose(got, [0.0, 1.0]), (
@@ -35,7 +45,8 @@ def test_sigmoid_extremes(sigmoid):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_sigmoid_tiny_tail', hidden=False)
+@_shows_returned
 def test_sigmoid_tiny_tail(sigmoid):
     got = float(np.asarray(sigmoid([-720.0]), dtype=float)[0])
     assert got > 0 and np.isclose(got, np.exp(-720.0), rtol=1e-6), (

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_adam_first_step_has_size_lr', hidden=False)
+@_shows_returned
 def test_adam_first_step_has_size_lr(adam_step):
     theta = [1.0, -2.0, 0.5, 3.0]
     grad = [0.3, -4.0, 1e-3, 250.0]
@@ -41,7 +50,8 @@ def test_adam_first_step_has_size_lr(adam_step):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_adam_second_step', hidden=False)
+@_shows_returned
 def test_adam_second_step(adam_step):
     theta, state = adam_step([0.0], [2.0], None, lr=0.1)
     theta, state = adam_step(theta, [1.0], state, lr=0.1)
@@ -55,7 +65,8 @@ def test_adam_second_step(adam_step):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_adam_keeps_theta_and_state', hidden=False)
+@_shows_returned
 def test_adam_keeps_theta_and_state(adam_step):
     theta = np.array([1.0, -1.0])
     state = {"m": np.array([0.1, 0.2]), "v": np.array([0.3, 0.4]), "t": 3}

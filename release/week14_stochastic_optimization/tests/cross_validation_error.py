@@ -16,6 +16,14 @@ points = 2.0
 import numpy as np
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_cross_validation_error_uses_no_forbidden_shortcut(env):
     try:
@@ -28,7 +36,8 @@ def test_cross_validation_error_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'cross_validation_error', ('sklearn',))
 
 
-@test_case(hidden=False)
+@test_case(name='test_cv_perfect_model_has_no_error', hidden=False)
+@_shows_returned
 def test_cv_perfect_model_has_no_error(cross_validation_error):
     X = [[0.0], [1.0], [2.0], [3.0], [4.0], [5.0]]
     y = [1.0, 3.0, 5.0, 7.0, 9.0, 11.0]  # exactly y = 2x + 1
@@ -40,7 +49,8 @@ def test_cv_perfect_model_has_no_error(cross_validation_error):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_cv_leave_one_out_by_hand', hidden=False)
+@_shows_returned
 def test_cv_leave_one_out_by_hand(cross_validation_error):
     # Leave-one-out on 3 points: fitting a line to the other two and
     # predicting the third. With lam = 0 and the points (0, 0), (1, 1),
@@ -55,7 +65,8 @@ def test_cv_leave_one_out_by_hand(cross_validation_error):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_cv_needs_two_folds', hidden=False)
+@_shows_returned
 def test_cv_needs_two_folds(cross_validation_error):
     try:
         cross_validation_error([[0.0], [1.0], [2.0]], [0.0, 1.0, 0.0], 0.1,

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_minibatches_every_index_once', hidden=False)
+@_shows_returned
 def test_minibatches_every_index_once(minibatches):
     batches = [np.asarray(b) for b in minibatches(10, 3)]
     sizes = [b.size for b in batches]
@@ -29,7 +38,8 @@ def test_minibatches_every_index_once(minibatches):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_minibatches_follow_the_seeded_shuffle', hidden=False)
+@_shows_returned
 def test_minibatches_follow_the_seeded_shuffle(minibatches):
     order = np.random.default_rng(0).permutation(7)
     got = [np.asarray(b).tolist() for b in minibatches(7, 3)]

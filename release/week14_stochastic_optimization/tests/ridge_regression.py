@@ -16,6 +16,14 @@ points = 2.0
 import numpy as np
 
 
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
 @test_case(hidden=False)
 def test_ridge_regression_uses_no_forbidden_shortcut(env):
     try:
@@ -28,7 +36,8 @@ def test_ridge_regression_uses_no_forbidden_shortcut(env):
     check_kernel(env, 'ridge_regression', ('sklearn',))
 
 
-@test_case(hidden=False)
+@test_case(name='test_ridge_worked_example', hidden=False)
+@_shows_returned
 def test_ridge_worked_example(ridge_regression):
     X = [[0.0], [1.0], [2.0], [3.0]]
     y = [1.0, 3.0, 5.0, 7.0]
@@ -50,7 +59,8 @@ def test_ridge_worked_example(ridge_regression):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_ridge_negative_lambda', hidden=False)
+@_shows_returned
 def test_ridge_negative_lambda(ridge_regression):
     try:
         ridge_regression([[0.0], [1.0], [2.0]], [1.0, 2.0, 4.0], -0.5)

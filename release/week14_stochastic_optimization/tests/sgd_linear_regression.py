@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_sgd_one_full_batch_is_one_gd_step', hidden=False)
+@_shows_returned
 def test_sgd_one_full_batch_is_one_gd_step(sgd_linear_regression):
     w, b = sgd_linear_regression([[1.0], [2.0], [3.0]], [2.0, 4.0, 6.0],
                                  0.01, 3, 1)
@@ -29,7 +38,8 @@ def test_sgd_one_full_batch_is_one_gd_step(sgd_linear_regression):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_sgd_zero_epochs', hidden=False)
+@_shows_returned
 def test_sgd_zero_epochs(sgd_linear_regression):
     w, b = sgd_linear_regression([[1.0, 2.0], [3.0, 4.0]], [1.0, 2.0],
                                  0.1, 1, 0)
@@ -41,7 +51,8 @@ def test_sgd_zero_epochs(sgd_linear_regression):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_sgd_finds_an_exact_line', hidden=False)
+@_shows_returned
 def test_sgd_finds_an_exact_line(sgd_linear_regression):
     X = [[0.0], [1.0], [2.0], [3.0], [4.0]]
     y = [1.0, 3.0, 5.0, 7.0, 9.0]  # y = 2x + 1 exactly
@@ -56,7 +67,8 @@ def test_sgd_finds_an_exact_line(sgd_linear_regression):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_sgd_last_batch_divides_by_its_size', hidden=False)
+@_shows_returned
 def test_sgd_last_batch_divides_by_its_size(sgd_linear_regression):
     # seed 0 shuffles 3 samples into the order 2, 0, 1: batches [2, 0], [1].
     w, b = sgd_linear_regression([[1.0], [2.0], [3.0]], [2.0, 4.0, 6.0],

@@ -16,7 +16,16 @@ points = 3.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_backward_one_unit_example', hidden=False)
+@_shows_returned
 def test_backward_one_unit_example(mlp_backward):
     # The worked example: x = 2, label 1, one hidden unit, two classes.
     params = {"W1": [[0.5]], "b1": [0.5], "W2": [[1.0, -1.0]],
@@ -40,7 +49,8 @@ def test_backward_one_unit_example(mlp_backward):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_backward_shapes', hidden=False)
+@_shows_returned
 def test_backward_shapes(mlp_backward):
     rng = np.random.default_rng(0)
     params = {"W1": rng.normal(size=(3, 4)), "b1": np.zeros(4),

@@ -16,7 +16,16 @@ points = 1.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_relu_worked_example', hidden=False)
+@_shows_returned
 def test_relu_worked_example(relu):
     got = np.asarray(relu([-2.0, -0.5, 0.0, 1.5, 3.0]), dtype=float)
     assert np.allclose(got, [0.0, 0.0, 0.0, 1.5, 3.0]), (
@@ -25,7 +34,8 @@ def test_relu_worked_example(relu):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_relu_keeps_shape', hidden=False)
+@_shows_returned
 def test_relu_keeps_shape(relu):
     got = np.asarray(relu([[1.0, -1.0], [-2.0, 2.0]]), dtype=float)
     assert got.shape == (2, 2), "relu of a 2x2 matrix is a 2x2 matrix"

@@ -16,7 +16,16 @@ points = 1.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_relu_grad_worked_example', hidden=False)
+@_shows_returned
 def test_relu_grad_worked_example(relu_grad):
     got = np.asarray(relu_grad([-2.0, -0.5, 0.0, 1.5, 3.0]), dtype=float)
     assert np.array_equal(got, [0.0, 0.0, 0.0, 1.0, 1.0]), (
@@ -25,7 +34,8 @@ def test_relu_grad_worked_example(relu_grad):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_relu_grad_at_zero', hidden=False)
+@_shows_returned
 def test_relu_grad_at_zero(relu_grad):
     got = np.asarray(relu_grad([0.0]), dtype=float)
     assert np.array_equal(got, [0.0]), (

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_dice_worked_example', hidden=False)
+@_shows_returned
 def test_dice_worked_example(dice_coefficient):
     A = [[0, 1, 1], [0, 1, 0], [0, 0, 0]]
     B = [[0, 0, 1], [0, 1, 0], [1, 1, 0]]
@@ -25,7 +34,8 @@ def test_dice_worked_example(dice_coefficient):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_dice_identical_and_disjoint', hidden=False)
+@_shows_returned
 def test_dice_identical_and_disjoint(dice_coefficient):
     mask = [1, 0, 1, 1, 0]
     assert np.isclose(dice_coefficient(mask, mask), 1.0), (

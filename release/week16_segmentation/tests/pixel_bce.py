@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_bce_worked_example', hidden=False)
+@_shows_returned
 def test_bce_worked_example(pixel_bce):
     got = pixel_bce([0.9, 0.2], [1, 0])
     assert np.isclose(float(got), -(np.log(0.9) + np.log(0.8)) / 2), (
@@ -25,7 +34,8 @@ def test_bce_worked_example(pixel_bce):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_bce_clips_confident_mistakes', hidden=False)
+@_shows_returned
 def test_bce_clips_confident_mistakes(pixel_bce):
     got = float(pixel_bce([0.0, 1.0], [1, 0]))
     assert np.isfinite(got), (

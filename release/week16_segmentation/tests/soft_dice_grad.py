@@ -25,7 +25,16 @@ def central_difference_grad(loss, p, h=1e-6):
     return grad
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_soft_dice_grad_worked_example', hidden=False)
+@_shows_returned
 def test_soft_dice_grad_worked_example(soft_dice_grad):
     got = np.asarray(soft_dice_grad([0.5, 0.5], [1, 0]), dtype=float)
     assert got.shape == (2,), "the gradient has one entry per pixel"
@@ -35,7 +44,8 @@ def test_soft_dice_grad_worked_example(soft_dice_grad):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_soft_dice_grad_matches_central_difference', hidden=False)
+@_shows_returned
 def test_soft_dice_grad_matches_central_difference(soft_dice_grad):
     p = np.array([0.9, 0.6, 0.2, 0.1])
     t = np.array([1.0, 1.0, 0.0, 0.0])

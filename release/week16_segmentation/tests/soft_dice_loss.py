@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_soft_dice_worked_example', hidden=False)
+@_shows_returned
 def test_soft_dice_worked_example(soft_dice_loss):
     got = soft_dice_loss([0.9, 0.6, 0.2, 0.1], [1, 1, 0, 0])
     assert np.isclose(float(got), 1 - 4 / 4.8), (
@@ -25,7 +34,8 @@ def test_soft_dice_worked_example(soft_dice_loss):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_soft_dice_perfect_and_empty', hidden=False)
+@_shows_returned
 def test_soft_dice_perfect_and_empty(soft_dice_loss):
     assert np.isclose(float(soft_dice_loss([1, 0, 1], [1, 0, 1])), 0.0), (
         "a prediction equal to a binary target has loss 0"

@@ -16,7 +16,16 @@ points = 2.0
 import numpy as np
 
 
-@test_case(hidden=False)
+try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test
+
+
+@test_case(name='test_train_one_bce_step_by_hand', hidden=False)
+@_shows_returned
 def test_train_one_bce_step_by_hand(train_segmenter):
     X = [[1.0, 2.0], [1.0, 0.0], [1.0, -1.0]]
     w = np.asarray(train_segmenter(X, [1, 0, 0], "bce", 1.0, 1, 0),
@@ -28,7 +37,8 @@ def test_train_one_bce_step_by_hand(train_segmenter):
     )
 
 
-@test_case(hidden=False)
+@test_case(name='test_train_unknown_loss', hidden=False)
+@_shows_returned
 def test_train_unknown_loss(train_segmenter):
     try:
         train_segmenter([[1.0, 0.5], [1.0, -0.5]], [1, 0], "mse", 0.1, 3, 0)

@@ -83,7 +83,18 @@ def add_grader_setup(cells: list[NotebookNode], ctx: Context) -> list[NotebookNo
     heading = nbformat.v4.new_markdown_cell(
         "## Check everything\n\nRun the cell below to run every check of this notebook again."
     )
-    check_all = _code("grader.check_all()", role="check_all")
+    # otter's check_all() goes alphabetically; the notebook's order is the one a student knows.
+    questions = [
+        c.metadata["course"]["question"]
+        for c in cells
+        if c.metadata.get("course", {}).get("role") == "answer"
+    ]
+    check_all = _code(
+        "# Every check of this notebook, in the order of the exercises.\n"
+        f"for question in {questions!r}:\n"
+        "    display(grader.check(question))",
+        role="check_all",
+    )
     return [setup, *cells, heading, check_all]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from course.config import Course, Week
@@ -25,11 +26,35 @@ def test_file(master: Master, week: Week, question: str, source_name: str, hidde
     preamble = master.preambles.get(question, "").strip()
     if preamble:
         parts.append(preamble)
+    if any(not t.hidden for t in tests):
+        parts.append(SHOWS_RETURNED)
     forbid = master.answer(question).forbid
     if forbid and not hidden:
         parts.append(_shortcut_check(question, forbid))
-    parts.extend(t.source.strip() for t in tests)
+    parts.extend(_named(t.source.strip(), t.name, t.hidden) for t in tests)
     return "\n\n\n".join(parts) + "\n"
+
+
+# Public tests show what the student's function returned when they fail (engine/returned.py);
+# where the course tools are not installed the message is the test's own.
+SHOWS_RETURNED = """try:
+    from course.engine.returned import shows_returned as _shows_returned
+except ImportError:
+
+    def _shows_returned(test):
+        return test"""
+
+
+def _named(source: str, name: str, hidden: bool) -> str:
+    """A test as written, named after its function (otter labels it so in the notebook,
+    instead of "dot - 1"), and, if public, showing the returned value on failure."""
+    decorator = re.compile(r"^@test_case\((.*)\)$", re.M)
+    match = decorator.search(source)
+    if match is None or "name=" in match.group(1):
+        return source
+    args = ", ".join(a for a in (f"name={name!r}", match.group(1).strip()) if a)
+    lines = f"@test_case({args})" + ("" if hidden else "\n@_shows_returned")
+    return source[: match.start()] + lines + source[match.end() :]
 
 
 def _shortcut_check(question: str, forbid: tuple[str, ...]) -> str:

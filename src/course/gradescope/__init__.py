@@ -20,13 +20,28 @@ from course.paths import Layout
 NEEDED = ("numpy", "matplotlib", "ipython")  # what the engine imports while grading
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # zip entries get a fixed date: same input, same bytes
 
+# Newest releases that still support Python 3.10, the python3 of Gradescope's Ubuntu 22.04
+# base image (numpy 2.3 and matplotlib 3.11 need 3.11; IPython 9 needs 3.11). Newer Pythons get
+# the versions this grader runs with.
+FOR_PYTHON_310 = {"numpy": "2.2.6", "matplotlib": "3.10.8", "ipython": "8.37.0"}
+OLDEST_PYTHON = (3, 10)
+
 SETUP = """#!/usr/bin/env bash
-# Gradescope runs this once when it builds the autograder image.
+# Gradescope runs this once when it builds the autograder image (Ubuntu 22.04: Python 3.10;
+# 24.04: 3.12). requirements.txt pins each package per Python version (environment markers).
 set -euo pipefail
-apt-get update -qq && apt-get install -y -qq python3 python3-pip python3-venv >/dev/null
-python3 -m venv /autograder/venv
-/autograder/venv/bin/pip install -q -r /autograder/source/requirements.txt
-"""
+ROOT="${AUTOGRADER_ROOT:-/autograder}"
+PYTHON="${AUTOGRADER_BASE_PYTHON:-python3}"
+if [ -z "${AUTOGRADER_NO_APT:-}" ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq python3 python3-pip python3-venv >/dev/null
+fi
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < OLDEST)'; then
+    echo "setup.sh: the grader needs Python OLDEST_TEXT or newer, found $("$PYTHON" -V 2>&1)" >&2
+    exit 1
+fi
+"$PYTHON" -m venv "$ROOT/venv"
+"$ROOT/venv/bin/pip" install -q -r "$ROOT/source/requirements.txt"
+""".replace("OLDEST_TEXT", ".".join(map(str, OLDEST_PYTHON))).replace("OLDEST", str(OLDEST_PYTHON))
 
 RUN = """#!/usr/bin/env bash
 # Gradescope runs this for every submission.
@@ -39,8 +54,13 @@ PYTHONPATH="$ROOT/source/tooling" exec "$PYTHON" -m course.gradescope.run "$ROOT
 
 
 def pinned_requirements() -> str:
-    """Pins of what grading needs: the versions this grader runs with (requirements.txt's)."""
-    return "".join(f"{name}=={metadata.version(name)}\n" for name in NEEDED)
+    """Pins of what grading needs: the versions this grader runs with (requirements.txt's) on
+    Python 3.11 and newer, the newest that support it on Python 3.10."""
+    return "".join(
+        f'{name}=={metadata.version(name)}; python_version >= "3.11"\n'
+        f'{name}=={FOR_PYTHON_310[name]}; python_version < "3.11"\n'
+        for name in NEEDED
+    )
 
 
 def zip_files(root: Path, aid: str) -> dict[str, bytes]:

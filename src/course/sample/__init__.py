@@ -20,6 +20,9 @@ from course.paths import Layout
 
 Notebook = dict[str, Any]
 FULL, ZERO, LESS = "full", "zero", "less"  # expected score of a question
+# A question whose answer calls a broken one (week 14's SGD uses the student's `minibatches`)
+# may lose points with it or not, depending on how the student wrote it.
+MAYBE = "full or less"
 
 
 @dataclass(frozen=True)
@@ -99,11 +102,14 @@ def kinds(
 ) -> list[tuple[str, str, Notebook, dict[str, str]]]:
     """(filename, kind, notebook, expected) for every kind of submission."""
     full = dict.fromkeys(questions, FULL)
+    users = callers(correct, questions)
 
     def but(q: str, value: str) -> dict[str, str]:
-        return {**full, q: value}
+        return {**full, **dict.fromkeys(users[q], MAYBE), q: value}
 
-    q = questions + questions * 3  # cycle, for weeks with few questions
+    # Break first the questions no other answer calls, so the kinds stay clean where they can.
+    ordered = sorted(questions, key=lambda name: bool(users[name]))
+    q = ordered + ordered * 3  # cycle, for weeks with few questions
     out: list[tuple[str, str, Notebook, dict[str, str]]] = [
         ("correct.ipynb", "correct", correct, full),
         ("blank.ipynb", "blank", release, dict.fromkeys(questions, ZERO)),
@@ -151,6 +157,32 @@ def kinds(
             )
         )
     return out
+
+
+def callers(nb: Notebook, questions: list[str]) -> dict[str, list[str]]:
+    """For each question, the other questions whose answer (in `nb`) uses it, directly or
+    through another answer."""
+    import ast
+
+    uses: dict[str, set[str]] = {}
+    for name in questions:
+        try:
+            tree = ast.parse(_source(nb["cells"][_answer_index(nb, name)]))
+        except SyntaxError:
+            tree = ast.Module(body=[], type_ignores=[])
+        found = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        uses[name] = (found & set(questions)) - {name}
+    callers: dict[str, list[str]] = {}
+    for name in questions:
+        reach, todo = set(), [name]
+        while todo:
+            current = todo.pop()
+            for other in questions:
+                if current in uses[other] and other not in reach and other != name:
+                    reach.add(other)
+                    todo.append(other)
+        callers[name] = sorted(reach)
+    return callers
 
 
 def _delete_answer(nb: Notebook, question: str) -> Notebook:
