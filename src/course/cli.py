@@ -629,9 +629,24 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _stop_cleanly_on_signals() -> None:
+    """`kill` (SIGTERM) and a closed terminal (SIGHUP) stop a run the way Ctrl-C does: sandboxes
+    are ended, finished results kept, and one line says so (Python's default would end the
+    process at once and leave its sandboxes running)."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), interrupt)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
     args = parser().parse_args(argv)
+    _stop_cleanly_on_signals()
     try:
         code: int = args.func(args)
     except CourseError as exc:

@@ -7,8 +7,6 @@ Batch grading, `course check`, and any other engine call only this.
 from __future__ import annotations
 
 import ast
-import json
-import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -17,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from course import submission
 from course.engine import forbidden
 from course.engine.sandbox import (
     Sandbox,
@@ -27,6 +26,7 @@ from course.engine.sandbox import (
 )
 from course.engine.skipping import cells_to_skip
 from course.engine.suite import Question, Suite, Test
+from course.paths import Layout
 
 
 @dataclass
@@ -86,9 +86,12 @@ class Options:
 
     @classmethod
     def for_suite(cls, suite: Suite, *, also_hide: tuple[Path, ...] = ()) -> Options:
-        """Limits from the course config, with the course's answers and `also_hide` out of
-        the student's sight."""
-        return cls.from_limits(suite.limits, hide=hidden_paths(suite.root, also_hide))
+        """Limits from the course config; the sandbox sees only what the course's Layout
+        exposes (the Python environment and system libraries), never its private folders nor
+        `also_hide` (submissions, the output folder), which are left out of it even if the
+        Python environment lived inside them."""
+        view = Layout(suite.root).sandbox_view(hidden=also_hide)
+        return cls.from_limits(suite.limits, view=view.as_dict())
 
     @classmethod
     def from_limits(cls, limits: dict[str, float], **settings: Any) -> Options:
@@ -108,46 +111,17 @@ class Options:
         )
 
 
-def hidden_paths(root: Path, also: tuple[Path, ...] = ()) -> list[str]:
-    """Folders the student's process must not see; never one that holds Python itself."""
-    keep = [Path(sys.prefix).resolve(), Path(__file__).resolve().parents[1]]
-    candidates = {
-        root / "autograder",
-        root / "solutions",
-        root / "source",
-        root / "build",
-        *(p.resolve() for p in also),
-    }
-    return [
-        str(folder)
-        for folder in sorted(candidates)
-        if folder.is_dir() and not any(k == folder or folder in k.parents for k in keep)
-    ]
-
-
 class NotebookError(Exception):
     """The submission file is not a notebook we can read."""
 
 
 def read_code_cells(path: Path) -> list[str]:
-    """The code cells of a notebook file, tolerant of everything but unreadable JSON."""
+    """The code cells of a notebook file, as course.submission validated them (the one reader
+    of submissions); NotebookError carries its one sentence for the student."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise NotebookError(f"cannot read {path.name}: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise NotebookError(
-            f"{path.name} is not a notebook (invalid JSON at line {exc.lineno})"
-        ) from exc
-    cells = data.get("cells") if isinstance(data, dict) else None
-    if not isinstance(cells, list):
-        raise NotebookError(f"{path.name} is not a notebook (it has no list of cells)")
-    sources = []
-    for cell in cells:
-        if isinstance(cell, dict) and cell.get("cell_type") == "code":
-            source = cell.get("source", "")
-            sources.append("".join(source) if isinstance(source, list) else str(source))
-    return sources
+        return submission.read(path).code
+    except submission.SubmissionError as exc:
+        raise NotebookError(str(exc)) from exc
 
 
 class Grader:
@@ -345,7 +319,7 @@ def grade_notebook(
     try:
         cells = read_code_cells(path)
     except NotebookError as exc:
-        result.notes.append(f"{exc}. Submit the .ipynb file saved from JupyterLab.")
+        result.notes.append(str(exc))  # already a whole sentence that says what to do
         result.questions = [
             QuestionResult(q.name, 0.0, q.points, note=str(exc)) for q in suite.questions
         ]

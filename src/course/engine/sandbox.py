@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import fcntl
+import json
 import multiprocessing
 import multiprocessing.context
 import multiprocessing.spawn
@@ -11,7 +12,6 @@ import os
 import select
 import shutil
 import signal
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -23,7 +23,9 @@ from typing import IO, Any
 
 import numpy as np
 
+from course.engine import confine
 from course.engine.protocol import Encoder, ProtocolError, decode, pack, unpack
+from course.paths import sandbox_view
 
 READ_CHUNK = 1 << 20
 SAFE_EXCEPTIONS = {
@@ -84,11 +86,10 @@ class Settings:
     file_bytes: int = 8 << 20
     max_processes: int = 1  # its own uid: no fork, no extra thread (fork bombs end here)
     uid: int = -1  # -1: an unused unprivileged uid when root (leased), else stay as we are
-    hide: list[str] = field(default_factory=list)
-    # The Python installation, kept readable for the unprivileged sandbox user.
-    expose: list[str] = field(
-        default_factory=lambda: sorted({sys.base_prefix, sys.prefix, sys.exec_prefix})
-    )
+    disk_bytes: int = 64 << 20  # the sandbox's own /tmp (working folder included), in memory
+    # All the sandbox sees of the machine, read-only (paths.SandboxView.as_dict()): nothing
+    # else exists in it. The course's own view comes from paths.Layout.sandbox_view.
+    view: dict[str, list[str]] = field(default_factory=lambda: sandbox_view().as_dict())
 
 
 @dataclass
@@ -133,7 +134,7 @@ class Sandbox:
             "OPENBLAS_NUM_THREADS": "1",
             "MKL_NUM_THREADS": "1",
         }
-        ctx = fork_server()
+        ctx = fork_server(self.settings.view)
         from_child, child_out = ctx.Pipe(duplex=False)
         child_in, to_child = ctx.Pipe(duplex=False)
         settings = {**self.settings.__dict__, "uid": self.uid}
@@ -164,7 +165,7 @@ class Sandbox:
                 self.proc.kill()  # killed before it made its own group
             self.proc.join()
             if self.uid:
-                kill_uid(self.uid)
+                kill_uid(self.uid, wait=2.0)  # the sandbox itself (PID 1 of its namespace)
             for connection in self._connections:
                 connection.close()
             self.proc = None
@@ -422,16 +423,24 @@ def _preparation_without_main(
         if name.startswith(PROCESS_NAME):
             data.pop("init_main_from_path", None)
             data.pop("init_main_from_name", None)
+            data.pop("dir", None)  # the grader's folder does not exist in the sandbox
         return data
 
     return prepare
 
 
-def fork_server() -> multiprocessing.context.ForkServerContext:
+def fork_server(
+    view: dict[str, list[str]] | None = None,
+) -> multiprocessing.context.ForkServerContext:
     """The process sandboxes fork from: it has numpy, matplotlib and the cell transformer
-    loaded (course.engine.warm) and holds no test, answer or grader state."""
+    loaded (course.engine.warm) and holds no test, answer or grader state. Its whole filesystem
+    is `view` (read-only, built once when it starts: confine.build_root); the first view asked
+    for wins, and a sandbox unmounts what its own view leaves out (confine.enter)."""
     global _FORK_SERVER
     if _FORK_SERVER is None:
+        # Read by warm in the fork server, started with this environment at the first sandbox
+        # (a value inherited from another grader process is replaced: its Python may differ).
+        os.environ[confine.VIEW_ENV] = json.dumps(view or sandbox_view().as_dict())
         spawn = multiprocessing.spawn
         wrapped = _preparation_without_main(spawn.get_preparation_data)
         spawn.get_preparation_data = wrapped  # type: ignore[assignment]
@@ -442,11 +451,18 @@ def fork_server() -> multiprocessing.context.ForkServerContext:
     return _FORK_SERVER
 
 
-def child_main(*args: Any) -> None:
-    """Runs in the forked sandbox (imported from the warm fork server)."""
+def child_main(
+    reader: Any, writer: Any, settings: dict[str, Any], workdir: str, env: dict[str, str]
+) -> None:
+    """Runs in the forked sandbox (imported from the warm fork server): private namespaces and
+    a working folder of its own (confine.enter), then the sandbox's life (child.forked_main)."""
     from course.engine.child import forked_main
 
-    forked_main(*args)
+    confine.die_with_parent()  # a grader killed outright (SIGKILL) leaves no sandbox behind
+    inside = confine.enter(settings, workdir)
+    if inside != workdir:
+        env = {**env, **{k: inside for k in ("HOME", "TMPDIR", "MPLCONFIGDIR")}}
+    forked_main(reader, writer, settings, inside, env)
 
 
 def lease_uid() -> tuple[int, IO[str]]:
@@ -466,13 +482,25 @@ def lease_uid() -> tuple[int, IO[str]]:
     raise SandboxFailure("no free sandbox uid: too many sandboxes at once", "crash")
 
 
-def kill_uid(uid: int) -> None:
-    """Kill every process of `uid` (escaped grandchildren of a sandbox included)."""
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            if entry.stat().st_uid == uid:
+def kill_uid(uid: int, wait: float = 0.0) -> None:
+    """Kill every process of `uid` (escaped grandchildren of a sandbox included); with `wait`,
+    until none of them is still running (a killed process takes a moment to end), for at most
+    `wait` seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        running = False
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                if entry.stat().st_uid != uid:
+                    continue
+                if (entry / "stat").read_text().rsplit(")", 1)[1].split()[0] in ("Z", "X"):
+                    continue  # ended; its parent (or the fork server) reaps it
                 os.kill(int(entry.name), signal.SIGKILL)
-        except (OSError, ValueError):
-            continue
+                running = True
+            except (OSError, ValueError, IndexError):
+                continue
+        if not running or time.monotonic() >= deadline:
+            return
+        time.sleep(0.001)

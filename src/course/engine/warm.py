@@ -15,7 +15,7 @@ import IPython.core.inputtransformer2  # noqa: E402,F401
 import matplotlib.pyplot  # noqa: E402
 import numpy  # noqa: E402,F401
 
-import course.engine.child  # noqa: E402,F401
+import course.engine.child  # noqa: E402
 
 # Draw one throw-away figure now, so that matplotlib's lazy start-up (font cache, text layout,
 # the Agg canvas, tick locators) is paid once here instead of in every student's notebook.
@@ -26,3 +26,13 @@ _ax.legend()
 _fig.canvas.draw()
 matplotlib.pyplot.close(_fig)
 del _fig, _ax
+
+import course.engine.sandbox  # noqa: E402,F401  (each sandbox unpickles its entry point from it)
+from course.engine import confine  # noqa: E402
+
+# Last: from here on this process (and every sandbox forked from it) sees only the view the
+# grader handed over; everything above was loaded from the real filesystem.
+confine.reap_orphans()
+_view = confine.view_from_environment()
+if _view is not None:
+    confine.build_root(_view)

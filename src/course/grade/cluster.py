@@ -10,7 +10,6 @@ worker that dies, so no submission is lost.
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import tempfile
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from course import submission
 from course.engine import Options, load_suite
 from course.engine.suite import Suite
 from course.errors import CourseError
@@ -29,21 +29,15 @@ _SUITES: dict[str, Suite] = {}  # per worker process: autograders already loaded
 
 
 def shipped(notebook: bytes) -> bytes:
-    """What a worker needs of a submission: its cells without their outputs. Grading never
-    reads outputs, and a notebook's images are most of its bytes (the driver's network is the
-    first limit of a very large batch). A file that is not a readable notebook goes as it is,
-    so the worker reports it exactly as local grading does."""
+    """What a worker needs of a submission: its cells as the one reader of submissions
+    validated them, without outputs. Grading never reads outputs, and a notebook's images are
+    most of its bytes (the driver's network is the first limit of a very large batch). A file
+    the reader refuses goes as it is (cut just past the size limit), so the worker refuses it
+    with the same sentence as local grading."""
     try:
-        data = json.loads(notebook.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return notebook
-    if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
-        return notebook
-    for cell in data["cells"]:
-        if isinstance(cell, dict):
-            cell.pop("outputs", None)
-            cell.pop("attachments", None)
-    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+        return submission.parse(notebook).canonical()
+    except submission.SubmissionError:
+        return notebook[: submission.MAX_BYTES + 1]
 
 
 def _suite_on_worker(aid: str, files: dict[str, bytes]) -> Suite:
