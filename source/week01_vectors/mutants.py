@@ -400,3 +400,17 @@ def nearest_neighbors(query, X, k):
         raise ValueError("k must lie between 1 and len(X)")
     scores = np.array([cosine_similarity(query, row) for row in X])
     return np.argsort(-scores, kind="stable")[:k]
+
+# %%
+# Mutants of `course strength` that are correct, and why.
+EQUIVALENT = [
+    ("nearest_neighbors:53ec54",
+     "scales every similarity by the same positive number (|q| instead of "
+     "its square root): the ranking is the same except on near-ties"),
+    ("nearest_neighbors:305c92",
+     "scales every similarity by the same positive number (mean instead of "
+     "sum under the root): the ranking is the same except on near-ties"),
+    ("nearest_neighbors:2fb077",
+     "scales every similarity by the same positive number (/ |q| instead "
+     "of * |q|): the ranking is the same except on near-ties"),
+]

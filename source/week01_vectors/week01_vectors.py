@@ -41,7 +41,8 @@ u = np.array([3.0, 1.0])
 v = np.array([1.0, 2.0])
 
 fig, ax = plt.subplots(figsize=(5, 5))
-for vec, name, color in [(u, "u", "C0"), (v, "v", "C1"), (u + v, "u + v", "C2")]:
+for vec, name, color in [(u, "u", "C0"), (v, "v", "C1"),
+                         (u + v, "u + v", "C2")]:
     ax.annotate("", xy=vec, xytext=(0, 0),
                 arrowprops={"arrowstyle": "->", "color": color, "lw": 2})
     ax.text(*(vec * 1.05), name, color=color, fontsize=12)
@@ -130,7 +131,8 @@ def test_dot_mismatch(dot):
         dot([1, 2], [1, 2, 3])
     except ValueError:
         return
-    raise AssertionError("dot([1, 2], [1, 2, 3]) should raise ValueError (lengths differ)")
+    raise AssertionError(
+        "dot([1, 2], [1, 2, 3]) should raise ValueError (lengths differ)")
 
 
 @test_case(hidden=True)
@@ -138,7 +140,8 @@ def test_dot_random(dot):
     rng = np.random.default_rng(101)
     for n in (1, 2, 7, 50):
         u, v = rng.normal(size=n), rng.normal(size=n)
-        assert np.isclose(dot(u, v), float(np.sum(u * v)), rtol=1e-9, atol=1e-12), (
+        assert np.isclose(dot(u, v), float(np.sum(u * v)), rtol=1e-9,
+                          atol=1e-12), (
             "dot is wrong on random vectors"
         )
 
@@ -159,7 +162,8 @@ def test_dot_returns_a_number_and_keeps_inputs(dot):
     v = [4, 5, 6]
     result = dot(u, v)
     assert np.ndim(result) == 0, "dot should return a single number"
-    assert np.isclose(float(result), 12.0), "dot([1, -2, 3], [4, 5, 6]) should be 12"
+    assert np.isclose(float(result), 12.0), (
+        "dot([1, -2, 3], [4, 5, 6]) should be 12")
     assert np.array_equal(u, [1.0, -2.0, 3.0]) and v == [4, 5, 6], (
         "dot must not change its inputs"
     )
@@ -172,7 +176,8 @@ def test_dot_edge_cases(dot):
             dot(*bad)
         except ValueError:
             continue
-        raise AssertionError("dot should raise ValueError for empty or mismatched vectors")
+        raise AssertionError(
+            "dot should raise ValueError for empty or mismatched vectors")
     assert np.isclose(dot([-3.0], [2.0]), -6.0), "dot of one-element vectors"
 
 # %% [markdown]
@@ -229,7 +234,11 @@ print("L1:", np.sum(np.abs(w)), " L2:", np.sqrt(np.sum(w**2)),
 
 # %% question="norm"
 def norm(v, p=2):
-    """The p-norm of v (p >= 1, or np.inf for the largest absolute coordinate)."""
+    """The p-norm of v (p >= 1, or np.inf for the largest absolute
+    coordinate).
+
+    ValueError for an empty vector or p < 1.
+    """
     # BEGIN SOLUTION
     v = np.asarray(v, dtype=float).ravel()
     if v.size == 0:
@@ -254,12 +263,14 @@ import numpy as np
 
 @test_case(hidden=False)
 def test_norm_euclidean(norm):
-    assert np.isclose(norm([3, 4]), 5.0), "norm([3, 4]) should be 5 (Pythagoras)"
+    assert np.isclose(norm([3, 4]), 5.0), (
+        "norm([3, 4]) should be 5 (Pythagoras)")
 
 
 @test_case(hidden=False)
 def test_norm_one_and_inf(norm):
-    assert np.isclose(norm([3, -4], p=1), 7.0), "norm([3, -4], p=1) should be 3 + 4 = 7"
+    assert np.isclose(norm([3, -4], p=1), 7.0), (
+        "norm([3, -4], p=1) should be 3 + 4 = 7")
     assert np.isclose(norm([3, -4], p=np.inf), 4.0), (
         "norm([3, -4], p=np.inf) should be the largest absolute coordinate, 4"
     )
@@ -271,15 +282,18 @@ def test_norm_random_p(norm):
     for p in (1, 1.5, 2, 3, 7.5):
         v = rng.normal(size=11)
         expected = np.sum(np.abs(v) ** p) ** (1 / p)
-        assert np.isclose(norm(v, p), expected, rtol=1e-9), "norm is wrong for some p"
-        assert np.isclose(norm(v, p=p), expected, rtol=1e-9), "norm(v, p=...) is wrong"
+        assert np.isclose(norm(v, p), expected, rtol=1e-9), (
+            "norm is wrong for some p")
+        assert np.isclose(norm(v, p=p), expected, rtol=1e-9), (
+            "norm(v, p=...) is wrong")
 
 
 @test_case(hidden=True)
 def test_norm_odd_power_of_negatives(norm):
     v = np.array([-1.0, -2.0, 2.0])
     assert np.isclose(norm(v, 3), 17.0 ** (1 / 3)), (
-        "a norm takes absolute values first: odd p must not cancel negative entries"
+        "a norm takes absolute values first: odd p must not cancel "
+        "negative entries"
     )
 
 
@@ -295,7 +309,8 @@ def test_norm_properties(norm):
     rng = np.random.default_rng(202)
     u, v = rng.normal(size=(2, 6))
     for p in (1, 2, np.inf):
-        assert np.isclose(norm(-3.0 * u, p), 3.0 * norm(u, p)), "norm should scale: |c| |u|"
+        assert np.isclose(norm(-3.0 * u, p), 3.0 * norm(u, p)), (
+            "norm should scale: |c| |u|")
         assert norm(u + v, p) <= norm(u, p) + norm(v, p) + 1e-12, (
             "the triangle inequality fails"
         )
@@ -318,7 +333,8 @@ def test_norm_invalid(norm):
             norm(*args)
         except ValueError:
             continue
-        raise AssertionError("norm should raise ValueError for an empty vector or p < 1")
+        raise AssertionError(
+            "norm should raise ValueError for an empty vector or p < 1")
 
 
 @test_case(hidden=True)
@@ -351,12 +367,16 @@ def test_norm_keeps_input(norm):
 
 # %% question="cosine_similarity"
 def cosine_similarity(u, v):
-    """Cosine of the angle between u and v; ValueError for a zero vector."""
+    """Cosine of the angle between u and v.
+
+    ValueError if either vector is zero or empty, or the lengths differ.
+    """
     # BEGIN SOLUTION
     u = np.asarray(u, dtype=float).ravel()
     v = np.asarray(v, dtype=float).ravel()
     if u.size == 0 or u.shape != v.shape:
-        raise ValueError("cosine_similarity needs two non-empty vectors of equal length")
+        raise ValueError(
+            "cosine_similarity needs two non-empty vectors of equal length")
     length_u = np.sqrt(np.sum(u * u))
     length_v = np.sqrt(np.sum(v * v))
     if length_u == 0 or length_v == 0:
@@ -385,7 +405,8 @@ def test_cosine_45_degrees(cosine_similarity):
 @test_case(hidden=False)
 def test_cosine_ignores_length(cosine_similarity):
     assert np.isclose(cosine_similarity([1, 2], [10, 20]), 1.0), (
-        "vectors pointing the same way have cosine similarity 1, whatever their lengths"
+        "vectors pointing the same way have cosine similarity 1, whatever "
+        "their lengths"
     )
 
 
@@ -408,14 +429,17 @@ def test_cosine_scale_invariance_and_range(cosine_similarity):
     assert np.isclose(cosine_similarity(7.0 * u, 0.1 * v), base), (
         "stretching either vector must not change the cosine similarity"
     )
-    assert np.isclose(cosine_similarity(-u, v), -base), "flipping a vector flips the sign"
+    assert np.isclose(cosine_similarity(-u, v), -base), (
+        "flipping a vector flips the sign")
     assert -1 - 1e-12 <= base <= 1 + 1e-12, "a cosine lies between -1 and 1"
-    assert np.isclose(cosine_similarity(u, u), 1.0), "a vector is fully similar to itself"
+    assert np.isclose(cosine_similarity(u, u), 1.0), (
+        "a vector is fully similar to itself")
 
 
 @test_case(hidden=True)
 def test_cosine_unequal_lengths_matter(cosine_similarity):
-    assert np.isclose(cosine_similarity([3.0, 0.0], [1.0, 1.0]), 1 / np.sqrt(2)), (
+    assert np.isclose(cosine_similarity([3.0, 0.0], [1.0, 1.0]),
+                      1 / np.sqrt(2)), (
         "both vectors must be normalised, not just one of them"
     )
 
@@ -427,14 +451,16 @@ def test_cosine_zero_vector(cosine_similarity):
             cosine_similarity(*args)
         except ValueError:
             continue
-        raise AssertionError("cosine_similarity should raise ValueError for a zero vector")
+        raise AssertionError(
+            "cosine_similarity should raise ValueError for a zero vector")
 
 
 @test_case(hidden=True)
 def test_cosine_keeps_inputs(cosine_similarity):
     u = np.array([2.0, 0.0])
     v = np.array([0.0, 3.0])
-    assert np.isclose(cosine_similarity(u, v), 0.0), "perpendicular vectors give 0"
+    assert np.isclose(cosine_similarity(u, v), 0.0), (
+        "perpendicular vectors give 0")
     assert np.array_equal(u, [2.0, 0.0]) and np.array_equal(v, [0.0, 3.0]), (
         "cosine_similarity must not change its inputs"
     )
@@ -458,11 +484,13 @@ w = np.array([4.0, 1.0])
 shadow = (np.sum(u * w) / np.sum(w * w)) * w
 
 fig, ax = plt.subplots(figsize=(5.5, 4.5))
-for vec, name, color in [(u, "u", "C0"), (w, "onto", "C1"), (shadow, "projection", "C2")]:
+for vec, name, color in [(u, "u", "C0"), (w, "onto", "C1"),
+                         (shadow, "projection", "C2")]:
     ax.annotate("", xy=vec, xytext=(0, 0),
                 arrowprops={"arrowstyle": "->", "color": color, "lw": 2})
     ax.text(*(vec + [0.05, 0.12]), name, color=color, fontsize=11)
-ax.plot([u[0], shadow[0]], [u[1], shadow[1]], "k:", label="u − projection (⟂ onto)")
+ax.plot([u[0], shadow[0]], [u[1], shadow[1]], "k:",
+        label="u − projection (⟂ onto)")
 ax.set(xlim=(-0.3, 4.6), ylim=(-0.3, 3.5), aspect="equal",
        title="Projecting u onto a line: drop a perpendicular",
        xlabel="first coordinate", ylabel="second coordinate")
@@ -483,7 +511,11 @@ print("residual · onto =", np.sum((u - shadow) * w), "(zero: perpendicular)")
 
 # %% question="project"
 def project(u, onto):
-    """Orthogonal projection of u onto the line spanned by onto (a numpy array)."""
+    """Orthogonal projection of u onto the line spanned by onto (a numpy
+    array).
+
+    ValueError if onto is the zero vector, or for empty or mismatched inputs.
+    """
     # BEGIN SOLUTION
     u = np.asarray(u, dtype=float).ravel()
     w = np.asarray(onto, dtype=float).ravel()
@@ -538,13 +570,15 @@ def test_project_residual_is_perpendicular(project):
     w = rng.normal(size=5) * 3.0
     p = np.asarray(project(u, w), dtype=float)
     assert p.shape == (5,), "project should return a vector of the same length"
-    assert abs(np.sum((u - p) * w)) < 1e-9, "u minus its projection must be perpendicular"
+    assert abs(np.sum((u - p) * w)) < 1e-9, (
+        "u minus its projection must be perpendicular")
 
 
 @test_case(hidden=True)
 def test_project_long_onto_vector(project):
     assert np.allclose(project([1.0, 1.0], [10.0, 0.0]), [1.0, 0.0]), (
-        "the length of onto must not change the projection (divide by its squared length)"
+        "the length of onto must not change the projection (divide by its "
+        "squared length)"
     )
 
 
@@ -553,7 +587,8 @@ def test_project_is_idempotent(project):
     rng = np.random.default_rng(403)
     u, w = rng.normal(size=(2, 4))
     once = np.asarray(project(u, w), dtype=float)
-    assert np.allclose(project(once, w), once), "projecting twice changes nothing"
+    assert np.allclose(project(once, w), once), (
+        "projecting twice changes nothing")
 
 
 @test_case(hidden=True)
@@ -562,14 +597,16 @@ def test_project_zero_onto(project):
         project([1.0, 2.0], [0.0, 0.0])
     except ValueError:
         return
-    raise AssertionError("project onto the zero vector should raise ValueError")
+    raise AssertionError(
+        "project onto the zero vector should raise ValueError")
 
 
 @test_case(hidden=True)
 def test_project_keeps_inputs(project):
     u = np.array([1.0, 2.0])
     w = np.array([2.0, 0.0])
-    assert np.allclose(project(u, w), [1.0, 0.0]), "project([1, 2], [2, 0]) should be [1, 0]"
+    assert np.allclose(project(u, w), [1.0, 0.0]), (
+        "project([1, 2], [2, 0]) should be [1, 0]")
     assert np.array_equal(u, [1.0, 2.0]) and np.array_equal(w, [2.0, 0.0]), (
         "project must not change its inputs"
     )
@@ -595,13 +632,15 @@ for topic, angle in topic_angles.items():
         labels.append(topic)
 X_demo = np.array(points)
 query = np.array([1.2, 0.6])
-cosines = X_demo @ query / (np.linalg.norm(X_demo, axis=1) * np.linalg.norm(query))
+cosines = X_demo @ query / (np.linalg.norm(X_demo, axis=1)
+                           * np.linalg.norm(query))
 best = np.argsort(-cosines, kind="stable")[:3]
 
 fig, ax = plt.subplots(figsize=(5.5, 5.5))
 for topic, color in zip(topic_angles, ["C0", "C1", "C2"]):
     mask = np.array(labels) == topic
-    ax.scatter(X_demo[mask, 0], X_demo[mask, 1], color=color, label=topic, alpha=0.7)
+    ax.scatter(X_demo[mask, 0], X_demo[mask, 1], color=color, label=topic,
+               alpha=0.7)
 ax.scatter(*X_demo[best].T, s=160, facecolors="none", edgecolors="k",
            label="3 nearest (cosine)")
 ax.annotate("", xy=query, xytext=(0, 0),
@@ -631,21 +670,27 @@ plt.show()
 def nearest_neighbors(query, X, k):
     """Indices of the k rows of X most cosine-similar to query, best first.
 
-    Ties are broken by the lower index.
+    Ties are broken by the lower index. ValueError unless 1 <= k <= number
+    of rows, or if X is empty, its rows do not match the query's length, or
+    the query is the zero vector.
     """
     # BEGIN SOLUTION
     q = np.asarray(query, dtype=float).ravel()
     X = np.asarray(X, dtype=float)
     if X.ndim != 2 or X.shape[0] == 0 or X.shape[1] != q.size or q.size == 0:
-        raise ValueError("X must be a non-empty (n, d) matrix matching the query's length d")
+        raise ValueError(
+            "X must be a non-empty (n, d) matrix matching the query's "
+            "length d")
     if not (isinstance(k, (int, np.integer)) and 1 <= k <= X.shape[0]):
-        raise ValueError(f"k must be an integer from 1 to {X.shape[0]}, got {k}")
+        raise ValueError(
+            f"k must be an integer from 1 to {X.shape[0]}, got {k}")
     q_length = np.sqrt(np.sum(q * q))
     row_lengths = np.sqrt(np.sum(X * X, axis=1))
     if q_length == 0 or np.any(row_lengths == 0):
         raise ValueError("zero vectors have no direction")
     similarity = (X * q).sum(axis=1) / (row_lengths * q_length)
-    order = np.argsort(-similarity, kind="stable")  # stable: equal scores keep index order
+    # stable: equal scores keep index order
+    order = np.argsort(-similarity, kind="stable")
     return order[:k]
     # END SOLUTION
 
@@ -666,7 +711,8 @@ def test_nn_small(nearest_neighbors):
     X = [[1, 0], [0, 1], [1, 1], [-1, 0]]
     result = np.asarray(nearest_neighbors([1, 0.1], X, 2))
     assert result.tolist() == [0, 2], (
-        "for query [1, 0.1] the most similar rows are 0 (almost same direction) then 2"
+        "for query [1, 0.1] the most similar rows are 0 (almost same "
+        "direction) then 2"
     )
 
 
@@ -674,7 +720,8 @@ def test_nn_small(nearest_neighbors):
 def test_nn_angle_not_distance(nearest_neighbors):
     X = [[10, 0], [0.5, 0.5]]
     assert np.asarray(nearest_neighbors([1, 0], X, 1)).tolist() == [0], (
-        "similarity is by angle: [10, 0] points exactly like [1, 0], even though it is far"
+        "similarity is by angle: [10, 0] points exactly like [1, 0], even "
+        "though it is far"
     )
 
 
@@ -695,7 +742,8 @@ def test_nn_random(nearest_neighbors):
 def test_nn_ties_lower_index_first(nearest_neighbors):
     X = np.array([[0.0, 1.0], [2.0, 0.0], [1.0, 0.0], [3.0, 0.0], [-1.0, 0.0]])
     got = np.asarray(nearest_neighbors([5.0, 0.0], X, 3)).tolist()
-    assert got == [1, 2, 3], "equally similar rows must come in increasing index order"
+    assert got == [1, 2, 3], (
+        "equally similar rows must come in increasing index order")
 
 
 @test_case(hidden=True)
@@ -705,13 +753,16 @@ def test_nn_ties_with_duplicates(nearest_neighbors):
     X = np.concatenate([base, base * 2.0, base])
     q = base[1] + 0.01
     got = np.asarray(nearest_neighbors(q, X, 3)).tolist()
-    assert got == [1, 5, 9], "duplicated directions must be listed by increasing index"
+    assert got == [1, 5, 9], (
+        "duplicated directions must be listed by increasing index")
 
 
 @test_case(hidden=True)
 def test_nn_returns_integers(nearest_neighbors):
-    got = np.asarray(nearest_neighbors([1.0, 1.0], [[1.0, 0.0], [1.0, 1.0]], 2))
-    assert got.dtype.kind in "iu", "nearest_neighbors should return integer indices"
+    got = np.asarray(
+        nearest_neighbors([1.0, 1.0], [[1.0, 0.0], [1.0, 1.0]], 2))
+    assert got.dtype.kind in "iu", (
+        "nearest_neighbors should return integer indices")
     assert got.tolist() == [1, 0], "most similar first"
 
 
@@ -725,7 +776,8 @@ def test_nn_invalid(nearest_neighbors):
         except ValueError:
             continue
         raise AssertionError(
-            "nearest_neighbors should raise ValueError for a bad k, a zero query or "
+            "nearest_neighbors should raise ValueError for a bad k, a zero "
+            "query or "
             "mismatched lengths"
         )
 
@@ -734,8 +786,10 @@ def test_nn_invalid(nearest_neighbors):
 def test_nn_keeps_inputs(nearest_neighbors):
     X = np.array([[1.0, 0.0], [0.0, 2.0]])
     q = np.array([0.0, 1.0])
-    assert np.asarray(nearest_neighbors(q, X, 1)).tolist() == [1], "query [0, 1] matches row 1"
-    assert np.array_equal(X, [[1.0, 0.0], [0.0, 2.0]]) and np.array_equal(q, [0.0, 1.0]), (
+    assert np.asarray(nearest_neighbors(q, X, 1)).tolist() == [1], (
+        "query [0, 1] matches row 1")
+    assert (np.array_equal(X, [[1.0, 0.0], [0.0, 2.0]])
+            and np.array_equal(q, [0.0, 1.0])), (
         "nearest_neighbors must not change its inputs"
     )
 

@@ -92,6 +92,30 @@ def apply(A, x):
         result = result + weight * column
     return result
 
+# %% mutant="apply_flattens_x" question="apply"
+def apply(A, x):
+    """Flattens x: a column (n, 1) is silently taken for a vector."""
+    A = np.asarray(A, dtype=float)
+    x = np.ravel(np.asarray(x, dtype=float))
+    if A.ndim != 2 or A.size == 0 or x.shape != (A.shape[1],):
+        raise ValueError("sizes do not fit")
+    result = np.zeros(A.shape[0])
+    for j in range(A.shape[1]):
+        result = result + x[j] * A[:, j]
+    return result
+
+# %% mutant="matrix_of_broadcasts_short_images" question="matrix_of"
+def matrix_of(transform, n):
+    """Fills a preallocated array: a length-1 image silently broadcasts."""
+    if not isinstance(n, (int, np.integer)) or n < 1:
+        raise ValueError("n must be a positive integer")
+    identity = np.eye(n)
+    first = np.asarray(transform(identity[:, 0]), dtype=float)
+    M = np.empty((first.size, n))
+    for j in range(n):
+        M[:, j] = np.asarray(transform(identity[:, j]), dtype=float)
+    return M
+
 # %% mutant="apply_in_place" question="apply"
 def apply(A, x):
     """Scales the columns of the caller's matrix in place."""
@@ -318,6 +342,8 @@ def apply(A, x):
 # %% variant="apply_python_lists" question="apply"
 def apply(A, x):
     """Correct: pure Python loops, returns a list of floats."""
+    if np.ndim(A) != 2 or np.ndim(x) != 1:
+        raise ValueError("A must be a matrix and x a vector")
     rows = [list(map(float, row)) for row in A]
     x = [float(v) for v in x]
     if not rows or any(len(row) != len(x) for row in rows) or not x:

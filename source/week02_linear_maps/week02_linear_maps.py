@@ -261,15 +261,36 @@ def test_matrix_of_identity_and_scaling(matrix_of):
 
 @test_case(hidden=True)
 def test_matrix_of_invalid_n(matrix_of):
-    for n in (0, -2):
+    for n in (0, -2, 2.5):
         try:
             matrix_of(lambda x: [1.0], n)
         except ValueError:
             continue
+        except Exception:
+            pass
         raise AssertionError(
-            "matrix_of should raise ValueError when n is not a positive "
-            "integer"
+            "matrix_of should raise ValueError (not another exception) when "
+            "n is not a positive integer"
         )
+
+
+@test_case(hidden=True)
+def test_matrix_of_images_of_different_lengths(matrix_of):
+    def uneven(x):
+        # A length-2 image for e_1, length-1 images for the others.
+        return np.ones(2) if x[0] == 1.0 else np.ones(1)
+
+    try:
+        matrix_of(uneven, 3)
+    except ValueError:
+        return
+    except Exception:
+        pass
+    raise AssertionError(
+        "matrix_of should raise ValueError (not another exception) when the "
+        "images transform(e_j) do not all have the same length (do not "
+        "broadcast or pad a short one)"
+    )
 
 # %% [markdown]
 # ## 2. Applying a matrix: a mix of its columns
@@ -321,7 +342,8 @@ print("numpy's A @ x:", A_demo @ x_demo)
 # Compute $Ax$ as the combination of the columns of `A` weighted by the
 # entries of `x`. `A` has shape `(m, n)` (a list of rows or an array), `x`
 # length `n`; return a float array of length `m`. Raise `ValueError` if `A`
-# is not a non-empty matrix, `x` not a vector, or their sizes do not fit.
+# is not a non-empty 2-D matrix, `x` not a 1-D vector (a column of shape
+# `(n, 1)` is a matrix, not a vector), or their sizes do not fit.
 # The shortcuts `@`, `np.dot`, `np.matmul`, `np.einsum`, `np.tensordot` and
 # `np.inner` are not allowed: the point is to build the product yourself.
 
@@ -329,7 +351,8 @@ print("numpy's A @ x:", A_demo @ x_demo)
 def apply(A, x):
     """A x, the columns of A weighted by the entries of x (shape (m,)).
 
-    ValueError unless A is a non-empty (m, n) matrix and x has length n.
+    ValueError unless A is a non-empty 2-D (m, n) matrix and x is a 1-D
+    vector of length n.
     """
     # BEGIN SOLUTION
     A = np.asarray(A, dtype=float)
@@ -444,18 +467,46 @@ def test_apply_invalid(apply):
             apply(A, x)
         except ValueError:
             continue
+        except Exception:
+            pass
         raise AssertionError(
-            "apply should raise ValueError when the sizes do not fit or the "
-            "input is empty"
+            "apply should raise ValueError (not another exception) when the "
+            "sizes do not fit or the input is empty"
         )
+
+
+@test_case(hidden=True)
+def test_apply_rejects_non_matrix_and_non_vector(apply):
+    for A, x in (([[1.0, 2.0], [3.0, 4.0]], [[1.0], [2.0]]),
+                 ([1.0, 2.0], [1.0, 2.0])):
+        try:
+            apply(A, x)
+        except ValueError:
+            continue
+        except Exception:
+            pass
+        raise AssertionError(
+            "apply should raise ValueError (not another exception) when x is "
+            "not a 1-D vector (a column (n, 1) is a matrix) or A is not a 2-D "
+            "matrix"
+        )
+
+
+@test_case(hidden=True)
+def test_apply_small_example(apply):
+    got = np.asarray(apply(np.array([[1.0, 2.0], [3.0, 4.0]]),
+                           np.array([2.0, -1.0])))
+    assert np.allclose(got, [0.0, 2.0]), (
+        "apply([[1, 2], [3, 4]], (2, -1)) should be 2 (1, 3) - (2, 4) = "
+        "(0, 2)"
+    )
 
 
 @test_case(hidden=True)
 def test_apply_keeps_inputs(apply):
     A = np.array([[1.0, 2.0], [3.0, 4.0]])
     x = np.array([2.0, -1.0])
-    got = np.asarray(apply(A, x))
-    assert np.allclose(got, [0.0, 2.0]), "[[1, 2], [3, 4]] times (2, -1)"
+    apply(A, x)
     assert np.array_equal(A, [[1.0, 2.0], [3.0, 4.0]]) and np.array_equal(
         x, [2.0, -1.0]), "apply must not change its inputs"
 
@@ -701,20 +752,28 @@ def test_matmul_invalid(matmul):
             matmul(A, B)
         except ValueError:
             continue
+        except Exception:
+            pass
         raise AssertionError(
-            "matmul should raise ValueError when the inner sizes differ or "
-            "an input is empty"
+            "matmul should raise ValueError (not another exception) when the "
+            "inner sizes differ or an input is empty"
         )
+
+
+@test_case(hidden=True)
+def test_matmul_swap_on_the_right(matmul):
+    got = np.asarray(matmul(np.array([[1.0, 2.0], [3.0, 4.0]]),
+                            np.array([[0.0, 1.0], [1.0, 0.0]])))
+    assert np.allclose(got, [[2.0, 1.0], [4.0, 3.0]]), (
+        "multiplying by the swap [[0, 1], [1, 0]] on the right swaps columns"
+    )
 
 
 @test_case(hidden=True)
 def test_matmul_keeps_inputs(matmul):
     A = np.array([[1.0, 2.0], [3.0, 4.0]])
     B = np.array([[0.0, 1.0], [1.0, 0.0]])
-    got = np.asarray(matmul(A, B))
-    assert np.allclose(got, [[2.0, 1.0], [4.0, 3.0]]), (
-        "multiplying by the swap [[0, 1], [1, 0]] on the right swaps columns"
-    )
+    matmul(A, B)
     assert np.array_equal(A, [[1.0, 2.0], [3.0, 4.0]]) and np.array_equal(
         B, [[0.0, 1.0], [1.0, 0.0]]), "matmul must not change its inputs"
 
@@ -1116,10 +1175,23 @@ def test_dense_invalid(dense_layer):
             dense_layer(*args)
         except ValueError:
             continue
+        except Exception:
+            pass
         raise AssertionError(
-            "dense_layer should raise ValueError when X, W and b do not fit "
-            "together or X is empty"
+            "dense_layer should raise ValueError (not another exception) when "
+            "X, W and b do not fit together or X is empty"
         )
+
+
+@test_case(hidden=True)
+def test_dense_one_sample(dense_layer):
+    got = np.asarray(dense_layer(np.array([[1.0, 2.0]]),
+                                 np.array([[1.0, 1.0], [2.0, 0.0]]),
+                                 np.array([0.5, -0.5])))
+    assert np.allclose(got, [[3.5, 1.5]]), (
+        "one sample (1, 2) through the layer W = [[1, 1], [2, 0]], "
+        "b = (0.5, -0.5) should give [[3.5, 1.5]]"
+    )
 
 
 @test_case(hidden=True)
@@ -1127,8 +1199,7 @@ def test_dense_keeps_inputs(dense_layer):
     X = np.array([[1.0, 2.0]])
     W = np.array([[1.0, 1.0], [2.0, 0.0]])
     b = np.array([0.5, -0.5])
-    got = np.asarray(dense_layer(X, W, b))
-    assert np.allclose(got, [[3.5, 1.5]]), "one sample through a 2 x 2 layer"
+    dense_layer(X, W, b)
     assert (np.array_equal(X, [[1.0, 2.0]])
             and np.array_equal(W, [[1.0, 1.0], [2.0, 0.0]])
             and np.array_equal(b, [0.5, -0.5])), (

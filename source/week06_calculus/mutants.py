@@ -18,6 +18,23 @@ def derivative(f, x, h=1e-5):
 def derivative(f, x, h=1e-5):
     return float((f(x) - f(x - h)) / h)
 
+# %% mutant="derivative_no_step_check" question="derivative"
+def derivative(f, x, h=1e-5):
+    """Right formula, but h <= 0 is not rejected."""
+    return float((f(x + h) - f(x - h)) / (2 * h))
+
+# %% mutant="derivative_only_rejects_zero_step" question="derivative"
+def derivative(f, x, h=1e-5):
+    """Rejects h = 0 only: a negative step slips through."""
+    if h == 0:
+        raise ValueError("h must not be zero")
+    return float((f(x + h) - f(x - h)) / (2 * h))
+
+# %% mutant="second_derivative_no_step_check" question="second_derivative"
+def second_derivative(f, x, h=1e-4):
+    """Right formula, but h <= 0 is not rejected."""
+    return float((f(x + h) - 2 * f(x) + f(x - h)) / h**2)
+
 # %% mutant="second_derivative_wrong_sign" question="second_derivative"
 def second_derivative(f, x, h=1e-4):
     return float((2 * f(x) - f(x + h) - f(x - h)) / h**2)
@@ -173,6 +190,8 @@ def log_product(xs):
 # %% variant="derivative_half_slope" question="derivative"
 def derivative(f, x, h=1e-5):
     """Half the slope over [x - h, x + h]; a numpy scalar, x left as given."""
+    if not h > 0:
+        raise ValueError("the step must be positive")
     return np.float64(0.5 * (f(x + h) - f(x - h)) / h)
 
 # %% variant="derivative_exact_step" question="derivative"
@@ -186,6 +205,8 @@ def derivative(f, x, h=1e-5):
 # %% variant="derivative_points_and_weights" question="derivative"
 def derivative(f, x, h=1e-5):
     """A stencil: weights -1/2 and +1/2 at x - h and x + h, then / h."""
+    if h < 0 or h == 0:
+        raise ValueError(f"h = {h} is not a positive step")
     total = 0.0
     for offset, weight in ((-1, -0.5), (1, 0.5)):
         total += weight * f(x + offset * h)
@@ -194,6 +215,8 @@ def derivative(f, x, h=1e-5):
 # %% variant="second_derivative_slopes" question="second_derivative"
 def second_derivative(f, x, h=1e-4):
     """(slope on the right - slope on the left) / h, one f(x) evaluation."""
+    if h <= 0:
+        raise ValueError("h must be > 0")
     fx = f(x)
     right = (f(x + h) - fx) / h
     left = (fx - f(x - h)) / h
@@ -202,6 +225,8 @@ def second_derivative(f, x, h=1e-4):
 # %% variant="second_derivative_stencil_loop" question="second_derivative"
 def second_derivative(f, x, h=1e-4):
     """The stencil 1, -2, 1 in a loop, divided by h twice."""
+    if not h > 0:
+        raise ValueError("second_derivative: the step h must be positive")
     x = float(x)
     total = 0.0
     for k, weight in ((-1, 1.0), (0, -2.0), (1, 1.0)):
@@ -211,6 +236,8 @@ def second_derivative(f, x, h=1e-4):
 # %% variant="second_derivative_sum_first" question="second_derivative"
 def second_derivative(f, x, h=1e-4):
     """Outer points summed first, then minus 2 f(x); numpy arithmetic."""
+    if np.less_equal(h, 0):
+        raise ValueError("need h > 0")
     outer = np.add(f(x + h), f(x - h))
     return (outer - 2 * f(x)) / np.square(h)
 

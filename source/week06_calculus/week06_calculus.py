@@ -132,13 +132,16 @@ print("forward:", (3.1**2 - 3.0**2) / h)
 # Return the central-difference estimate of $f'(x)$ as a Python `float`:
 # $(f(x + h) - f(x - h)) / 2h$. Here `f` is any Python function of one number
 # (for example `np.sin`, or a `lambda`), and `x` is a number. Use the `h` you
-# are given.
+# are given. A step must be positive: raise `ValueError` if `h <= 0` (with
+# `h = 0` the formula divides by zero, and a negative `h` only hides a bug in
+# the caller).
 
 # %% question="derivative"
 def derivative(f, x, h=1e-5):
     """Central difference (f(x + h) - f(x - h)) / (2 h), as a float.
 
     f is a function of one number, x a number, h > 0 the step.
+    ValueError if h <= 0.
     """
     # BEGIN SOLUTION
     if not h > 0:
@@ -222,6 +225,31 @@ def test_derivative_custom_h(derivative):
         )
 
 
+@test_case(hidden=False)
+def test_derivative_rejects_zero_step(derivative):
+    try:
+        derivative(np.sin, 1.0, h=0.0)
+    except ValueError:
+        return
+    raise AssertionError(
+        "derivative should raise ValueError for the step h = 0: the central "
+        "difference would divide by zero"
+    )
+
+
+@test_case(hidden=True)
+def test_derivative_rejects_step_not_positive(derivative):
+    for h in (0.0, -1e-5, -0.5, -1.0, -3.0):
+        try:
+            derivative(np.sin, 0.7, h=h)
+        except ValueError:
+            continue
+        raise AssertionError(
+            "derivative should raise ValueError for a step h that is not "
+            "positive (zero or negative)"
+        )
+
+
 @test_case(hidden=True)
 def test_derivative_returns_a_number(derivative):
     got = derivative(lambda x: 5 * x + 2, 1)
@@ -261,11 +289,16 @@ print((1.1**3 - 2 * 1.0**3 + 0.9**3) / h**2)
 #
 # Return $(f(x + h) - 2 f(x) + f(x - h)) / h^2$ as a float. Note the larger
 # default step: we now divide by $h^2$, so rounding noise is amplified much
-# more, and $h = 10^{-4}$ balances it against the formula's own error.
+# more, and $h = 10^{-4}$ balances it against the formula's own error. As in
+# Exercise 1, raise `ValueError` if `h <= 0`.
 
 # %% question="second_derivative"
 def second_derivative(f, x, h=1e-4):
-    """Central second difference (f(x + h) - 2 f(x) + f(x - h)) / h**2."""
+    """Central second difference (f(x + h) - 2 f(x) + f(x - h)) / h**2.
+
+    f is a function of one number, x a number, h > 0 the step.
+    ValueError if h <= 0.
+    """
     # BEGIN SOLUTION
     if not h > 0:
         raise ValueError(f"the step h must be positive, got {h}")
@@ -346,6 +379,31 @@ def test_second_derivative_exp(second_derivative):
         )
 
 
+@test_case(hidden=False)
+def test_second_derivative_rejects_zero_step(second_derivative):
+    try:
+        second_derivative(np.sin, 1.0, h=0.0)
+    except ValueError:
+        return
+    raise AssertionError(
+        "second_derivative should raise ValueError for the step h = 0: the "
+        "formula would divide by zero"
+    )
+
+
+@test_case(hidden=True)
+def test_second_derivative_rejects_step_not_positive(second_derivative):
+    for h in (0.0, -1e-4, -0.5, -1.0, -3.0):
+        try:
+            second_derivative(np.sin, 0.7, h=h)
+        except ValueError:
+            continue
+        raise AssertionError(
+            "second_derivative should raise ValueError for a step h that is "
+            "not positive (zero or negative)"
+        )
+
+
 @test_case(hidden=True)
 def test_second_derivative_of_a_line_is_zero(second_derivative):
     got = second_derivative(lambda t: 3.0 * t - 7.0, 2)
@@ -403,7 +461,9 @@ plt.show()
 # %% [markdown]
 # **Worked example.** For $f(x) = x^2 - 2$ from $x_0 = 3$: $x_1 = 3 - 7/6
 # \approx 1.833$, $x_2 \approx 1.4621$, $x_3 \approx 1.41499$,
-# $x_4 \approx 1.4142136$ — already $\sqrt 2$ to seven digits.
+# $x_4 \approx 1.4142138$ — already $\sqrt 2 = 1.4142136\ldots$ to six
+# decimals (an error of about $2 \cdot 10^{-7}$) — and $x_5$ has an error of
+# about $2 \cdot 10^{-14}$: the error is roughly squared at every step.
 
 # %% grading="skip"
 x = 3.0
@@ -596,8 +656,12 @@ def test_newton_negative_root_and_tol(newton_root):
 # **likelihood** — is the product $\prod_i p_\theta(x_i)$, and training means
 # choosing $\theta$ to make it as large as possible. But a product of
 # thousands of numbers below 1 is astronomically small: a double-precision
-# float cannot go below about $10^{-308}$, and the product **underflows** to
-# exactly 0. Every model then looks equally bad. The **log-likelihood**
+# float cannot go below about $10^{-308}$ at full precision, and the product
+# **underflows** to exactly 0. (Below $10^{-308}$ a double still has
+# *subnormal* numbers, which trade digits of precision for range down to
+# about $5 \cdot 10^{-324}$: that is why the figure shows the product
+# reaching 0 only at $n = 324$, having lost its digits on the way.) Every
+# model then looks equally bad. The **log-likelihood**
 # $\sum_i \log p_\theta(x_i)$ is a perfectly ordinary number, and since
 # $\log$ is increasing, maximising it maximises the likelihood. Minimising its
 # negative is the "negative log-likelihood" loss.

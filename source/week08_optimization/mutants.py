@@ -57,6 +57,126 @@ def gradient_descent(grad, x0, lr, n_steps):
         trajectory.append(x)
     return np.array(trajectory)
 
+# %% mutant="gd_list_gradient_unwrapped" question="gradient_descent"
+def gradient_descent(grad, x0, lr, n_steps):
+    """Multiplies lr by grad(x) as returned: a list makes a TypeError."""
+    x = np.array(x0, dtype=float)
+    if x.ndim != 1 or x.size == 0 or n_steps < 0:
+        raise ValueError("bad x0 or n_steps")
+    trajectory = [x]
+    for _ in range(n_steps):
+        x = x - lr * grad(x)
+        trajectory.append(x)
+    return np.array(trajectory)
+
+# %% mutant="gd_int_start_updated_in_place" question="gradient_descent"
+def gradient_descent(grad, x0, lr, n_steps):
+    """Copies before an in-place update, but keeps x0's integer dtype."""
+    x = np.array(x0)
+    if x.ndim != 1 or x.size == 0 or n_steps < 0:
+        raise ValueError("bad x0 or n_steps")
+    trajectory = [x]
+    for _ in range(n_steps):
+        x = x.copy()
+        x -= lr * np.asarray(grad(x), dtype=float)
+        trajectory.append(x)
+    return np.array(trajectory, dtype=float)
+
+# %% mutant="gd_accepts_a_matrix" question="gradient_descent"
+def gradient_descent(grad, x0, lr, n_steps):
+    """Checks only for emptiness: a matrix or a number is taken as x0."""
+    x = np.array(x0, dtype=float)
+    if x.size == 0 or n_steps < 0:
+        raise ValueError("bad x0 or n_steps")
+    trajectory = [x]
+    for _ in range(n_steps):
+        x = x - lr * np.asarray(grad(x), dtype=float)
+        trajectory.append(x)
+    return np.array(trajectory)
+
+# %% mutant="gd_negative_steps_allowed" question="gradient_descent"
+def gradient_descent(grad, x0, lr, n_steps):
+    """n_steps = -1 silently returns the start."""
+    x = np.array(x0, dtype=float)
+    if x.ndim != 1 or x.size == 0:
+        raise ValueError("bad x0")
+    trajectory = [x]
+    for _ in range(n_steps):
+        x = x - lr * np.asarray(grad(x), dtype=float)
+        trajectory.append(x)
+    return np.array(trajectory)
+
+# %% mutant="momentum_in_place_aliasing" question="momentum_descent"
+def momentum_descent(grad, x0, lr, beta, n_steps):
+    """x -= lr * v on the stored array: every row is the same array."""
+    x = np.array(x0, dtype=float)
+    if x.ndim != 1 or x.size == 0 or n_steps < 0:
+        raise ValueError("bad x0 or n_steps")
+    v = np.zeros_like(x)
+    trajectory = [x]
+    for _ in range(n_steps):
+        v = beta * v + np.asarray(grad(x), dtype=float)
+        x -= lr * v
+        trajectory.append(x)
+    return np.array(trajectory)
+
+# %% mutant="momentum_list_gradient_unwrapped" question="momentum_descent"
+def momentum_descent(grad, x0, lr, beta, n_steps):
+    """v starts as the number 0.0: 0.0 + a list gradient is a TypeError."""
+    x = np.array(x0, dtype=float)
+    if x.ndim != 1 or x.size == 0 or n_steps < 0:
+        raise ValueError("bad x0 or n_steps")
+    v = 0.0
+    trajectory = [x]
+    for _ in range(n_steps):
+        v = beta * v + grad(x)
+        x = x - lr * v
+        trajectory.append(x)
+    return np.array(trajectory)
+
+# %% mutant="momentum_int_start_updated_in_place" question="momentum_descent"
+def momentum_descent(grad, x0, lr, beta, n_steps):
+    """Copies before an in-place update, but keeps x0's integer dtype."""
+    x = np.array(x0)
+    if x.ndim != 1 or x.size == 0 or n_steps < 0:
+        raise ValueError("bad x0 or n_steps")
+    v = np.zeros(x.shape)
+    trajectory = [x]
+    for _ in range(n_steps):
+        v = beta * v + np.asarray(grad(x), dtype=float)
+        x = x.copy()
+        x -= lr * v
+        trajectory.append(x)
+    return np.array(trajectory, dtype=float)
+
+# %% mutant="momentum_accepts_a_matrix" question="momentum_descent"
+def momentum_descent(grad, x0, lr, beta, n_steps):
+    """Checks only for emptiness: a matrix or a number is taken as x0."""
+    x = np.array(x0, dtype=float)
+    if x.size == 0 or n_steps < 0:
+        raise ValueError("bad x0 or n_steps")
+    v = np.zeros_like(x)
+    trajectory = [x]
+    for _ in range(n_steps):
+        v = beta * v + np.asarray(grad(x), dtype=float)
+        x = x - lr * v
+        trajectory.append(x)
+    return np.array(trajectory)
+
+# %% mutant="momentum_negative_steps_allowed" question="momentum_descent"
+def momentum_descent(grad, x0, lr, beta, n_steps):
+    """n_steps = -1 silently returns the start."""
+    x = np.array(x0, dtype=float)
+    if x.ndim != 1 or x.size == 0:
+        raise ValueError("bad x0")
+    v = np.zeros_like(x)
+    trajectory = [x]
+    for _ in range(n_steps):
+        v = beta * v + np.asarray(grad(x), dtype=float)
+        x = x - lr * v
+        trajectory.append(x)
+    return np.array(trajectory)
+
 # %% mutant="momentum_sign_error" question="momentum_descent"
 def momentum_descent(grad, x0, lr, beta, n_steps):
     x = np.array(x0, dtype=float)
@@ -271,8 +391,8 @@ def fit_linear_regression(X, y, lr, n_steps):
 def gradient_descent(grad, x0, lr, n_steps):
     """Appends copies of a point updated in place, then np.vstack."""
     x = np.array(x0, dtype=float)
-    if x.size == 0 or x.ndim != 1:
-        raise ValueError("x0 must be a non-empty vector")
+    if x.size == 0 or x.ndim != 1 or n_steps < 0:
+        raise ValueError("x0 must be a non-empty vector, n_steps >= 0")
     rows = [x.copy()]
     for _ in range(n_steps):
         x -= lr * np.asarray(grad(x.copy()), dtype=float)
@@ -297,9 +417,11 @@ def gradient_descent(grad, x0, lr, n_steps):
 # %% variant="gd_nested_lists" question="gradient_descent"
 def gradient_descent(grad, x0, lr, n_steps):
     """Keeps the points as Python lists and returns a list of lists."""
+    if np.ndim(x0) != 1 or len(x0) == 0:
+        raise ValueError("x0 must be a non-empty list of numbers")
+    if n_steps < 0:
+        raise ValueError("n_steps must not be negative")
     x = [float(t) for t in x0]
-    if not x:
-        raise ValueError("x0 is empty")
     trajectory = [list(x)]
     for _ in range(n_steps):
         g = [float(t) for t in np.ravel(grad(np.array(x)))]
@@ -367,6 +489,8 @@ def momentum_descent(grad, x0, lr, beta, n_steps):
     x = np.asarray(x0, dtype=float)
     if x.ndim != 1 or x.size == 0:
         raise ValueError("x0 must be a non-empty vector")
+    if n_steps < 0:
+        raise ValueError("cannot take a negative number of steps")
     s = np.zeros(x.size)
     out = np.empty((n_steps + 1, x.size))
     out[0] = x
@@ -381,8 +505,8 @@ def momentum_descent(grad, x0, lr, beta, n_steps):
     """Polyak's two-step form x_{k+1} = x_k - lr grad(x_k)
     + beta (x_k - x_{k-1}), with x_{-1} = x_0 (that is v_0 = 0)."""
     x = np.array(x0, dtype=float)
-    if len(x) == 0:
-        raise ValueError("empty start")
+    if x.ndim != 1 or len(x) == 0 or n_steps < 0:
+        raise ValueError("empty start, not a vector, or n_steps < 0")
     previous = x.copy()
     points = [x.copy()]
     for _ in range(n_steps):
@@ -395,8 +519,10 @@ def momentum_descent(grad, x0, lr, beta, n_steps):
 def momentum_descent(grad, x0, lr, beta, n_steps):
     """In-place updates of a velocity and a point; returns a list of lists."""
     x = np.array(x0, dtype=float)
-    if x.size == 0:
-        raise ValueError("x0 has no coordinates")
+    if x.size == 0 or len(x.shape) != 1:
+        raise ValueError("x0 must be a vector with coordinates")
+    if not n_steps >= 0:
+        raise ValueError("n_steps < 0")
     v = np.zeros_like(x)
     history = [x.tolist()]
     for _ in range(n_steps):

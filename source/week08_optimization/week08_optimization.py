@@ -107,17 +107,22 @@ print(trajectory)
 # ### Exercise 1: `gradient_descent(grad, x0, lr, n_steps)`
 #
 # `grad` is a function that takes a point (a float array) and returns the
-# gradient there. Starting from `x0` (a list or 1-D array), take `n_steps`
-# steps $x \leftarrow x - \text{lr}\,\nabla f(x)$ and return the **whole
-# trajectory**: a float array of shape `(n_steps + 1, d)` whose first row is
-# `x0` and whose row $k$ is the point after $k$ steps. Raise `ValueError` for
-# an empty `x0`, and do not change `x0`.
+# gradient there, as an array, a list or a tuple of `d` numbers. Starting
+# from `x0` (a list or 1-D array of `d` numbers, integers allowed), take
+# `n_steps` steps $x \leftarrow x - \text{lr}\,\nabla f(x)$ and return the
+# **whole trajectory**: a float array of shape `(n_steps + 1, d)` whose
+# first row is `x0` and whose row $k$ is the point after $k$ steps. Raise
+# `ValueError` if `x0` is empty or not a 1-D vector (a number, or a matrix),
+# or if `n_steps` is negative, and do not change `x0`. Every row must be a
+# point of its own: updating `x` in place (`x -= ...`) after storing it
+# changes the stored rows too.
 
 # %% question="gradient_descent"
 def gradient_descent(grad, x0, lr, n_steps):
     """Trajectory of x <- x - lr * grad(x): shape (n_steps + 1, d), row 0 x0.
 
-    ValueError if x0 is empty or not a vector, or n_steps is negative.
+    x0: list or 1-D array (ints allowed); grad may return a list or array.
+    ValueError if x0 is empty or not a 1-D vector, or n_steps is negative.
     """
     # BEGIN SOLUTION
     x = np.array(x0, dtype=float)
@@ -217,14 +222,47 @@ def test_gd_zero_steps(gradient_descent):
     )
 
 
+@test_case(hidden=False)
+def test_gd_rows_are_separate_points(gradient_descent):
+    got = np.asarray(gradient_descent(lambda x: x, [4.0, -2.0], 0.5, 3))
+    assert not np.allclose(got[0], got[-1]), (
+        "every row of the trajectory is the same array: copy x before "
+        "updating it (x = x - lr * g makes a new array, x -= lr * g changes "
+        "the rows already stored)"
+    )
+
+
 @test_case(hidden=True)
-def test_gd_list_gradient_and_int_start(gradient_descent):
-    got = np.asarray(gradient_descent(lambda x: [2 * x[0], 4 * x[1]],
-                                      [2, 1], 0.1, 2))
+def test_gd_list_gradient(gradient_descent):
+    try:
+        got = gradient_descent(lambda x: [2 * x[0], 4 * x[1]],
+                               np.array([2.0, 1.0]), 0.1, 2)
+    except TypeError:
+        raise AssertionError(
+            "gradient_descent raised TypeError for a gradient returned as "
+            "a list: turn it into an array, np.asarray(grad(x), dtype=float)"
+        ) from None
     want = [[2.0, 1.0], [1.6, 0.6], [1.28, 0.36]]
-    assert np.allclose(got, want), (
-        "gradient_descent should accept an integer x0 and a gradient "
-        "returned as a list"
+    assert np.allclose(np.asarray(got, dtype=float), want), (
+        "gradient_descent should treat a gradient returned as a list like "
+        "the same gradient as an array"
+    )
+
+
+@test_case(hidden=True)
+def test_gd_int_start(gradient_descent):
+    try:
+        got = gradient_descent(lambda x: np.array([2.0, 4.0]) * x,
+                               [2, 1], 0.1, 2)
+    except TypeError:
+        raise AssertionError(
+            "gradient_descent raised TypeError for an integer x0: make a "
+            "float copy first, np.array(x0, dtype=float)"
+        ) from None
+    want = [[2.0, 1.0], [1.6, 0.6], [1.28, 0.36]]
+    assert np.allclose(np.asarray(got, dtype=float), want), (
+        "gradient_descent should treat an integer x0 like the same floats: "
+        "the points in between are not integers"
     )
 
 
@@ -248,6 +286,30 @@ def test_gd_empty(gradient_descent):
     except ValueError:
         return
     raise AssertionError("an empty x0 should raise ValueError")
+
+
+@test_case(hidden=True)
+def test_gd_rejects_x0_not_a_vector(gradient_descent):
+    for bad in ([[1.0, 2.0], [3.0, 4.0]], 1.5):
+        try:
+            gradient_descent(lambda x: x, bad, 0.1, 3)
+        except ValueError:
+            continue
+        raise AssertionError(
+            "gradient_descent should raise ValueError for an x0 that is not "
+            "a 1-D vector (a matrix or a single number)"
+        )
+
+
+@test_case(hidden=True)
+def test_gd_rejects_negative_steps(gradient_descent):
+    try:
+        gradient_descent(lambda x: x, [1.0, 2.0], 0.1, -1)
+    except ValueError:
+        return
+    raise AssertionError(
+        "gradient_descent should raise ValueError for a negative n_steps"
+    )
 
 # %% [markdown]
 # ## 2. How large may a step be? The critical learning rate
@@ -527,13 +589,18 @@ for step in (1, 2):
 #
 # Heavy-ball momentum exactly as above ($v_0 = 0$; first update $v$, then
 # $x$). Return the trajectory, shape `(n_steps + 1, d)`, first row `x0`.
-# Raise `ValueError` for an empty `x0`; do not change `x0`.
+# As in `gradient_descent`: `x0` may be a list or array of integers or
+# floats, `grad` may return a list, a tuple or an array; raise `ValueError`
+# if `x0` is empty or not a 1-D vector, or if `n_steps` is negative; do not
+# change `x0`, and keep every row a point of its own.
 
 # %% question="momentum_descent"
 def momentum_descent(grad, x0, lr, beta, n_steps):
     """Trajectory of v <- beta v + grad(x); x <- x - lr v, from v = 0.
 
-    Shape (n_steps + 1, d), first row x0. ValueError if x0 is empty.
+    Shape (n_steps + 1, d), first row x0.
+    x0: list or 1-D array (ints allowed); grad may return a list or array.
+    ValueError if x0 is empty or not a 1-D vector, or n_steps is negative.
     """
     # BEGIN SOLUTION
     x = np.array(x0, dtype=float)
@@ -650,6 +717,16 @@ def test_momentum_keeps_start(momentum_descent):
     )
 
 
+@test_case(hidden=False)
+def test_momentum_rows_are_separate_points(momentum_descent):
+    got = np.asarray(momentum_descent(lambda x: x, [4.0, -2.0], 0.5, 0.5, 3))
+    assert not np.allclose(got[0], got[-1]), (
+        "every row of the trajectory is the same array: copy x before "
+        "updating it (x = x - lr * v makes a new array, x -= lr * v changes "
+        "the rows already stored)"
+    )
+
+
 @test_case(hidden=True)
 def test_momentum_empty(momentum_descent):
     try:
@@ -657,6 +734,63 @@ def test_momentum_empty(momentum_descent):
     except ValueError:
         return
     raise AssertionError("an empty x0 should raise ValueError")
+
+
+@test_case(hidden=True)
+def test_momentum_list_gradient(momentum_descent):
+    try:
+        got = momentum_descent(lambda x: [2 * x[0], 2 * x[1]],
+                               np.array([1.0, -1.0]), 0.1, 0.5, 2)
+    except TypeError:
+        raise AssertionError(
+            "momentum_descent raised TypeError for a gradient returned as "
+            "a list: turn it into an array, np.asarray(grad(x), dtype=float)"
+        ) from None
+    want = [[1.0, -1.0], [0.8, -0.8], [0.54, -0.54]]
+    assert np.allclose(np.asarray(got, dtype=float), want), (
+        "momentum_descent should treat a gradient returned as a list like "
+        "the same gradient as an array"
+    )
+
+
+@test_case(hidden=True)
+def test_momentum_int_start(momentum_descent):
+    try:
+        got = momentum_descent(lambda x: 2.0 * x, [1, -1], 0.1, 0.5, 2)
+    except TypeError:
+        raise AssertionError(
+            "momentum_descent raised TypeError for an integer x0: make a "
+            "float copy first, np.array(x0, dtype=float)"
+        ) from None
+    want = [[1.0, -1.0], [0.8, -0.8], [0.54, -0.54]]
+    assert np.allclose(np.asarray(got, dtype=float), want), (
+        "momentum_descent should treat an integer x0 like the same floats: "
+        "the points in between are not integers"
+    )
+
+
+@test_case(hidden=True)
+def test_momentum_rejects_x0_not_a_vector(momentum_descent):
+    for bad in ([[1.0, 2.0], [3.0, 4.0]], 1.5):
+        try:
+            momentum_descent(lambda x: x, bad, 0.1, 0.9, 3)
+        except ValueError:
+            continue
+        raise AssertionError(
+            "momentum_descent should raise ValueError for an x0 that is not "
+            "a 1-D vector (a matrix or a single number)"
+        )
+
+
+@test_case(hidden=True)
+def test_momentum_rejects_negative_steps(momentum_descent):
+    try:
+        momentum_descent(lambda x: x, [1.0, 2.0], 0.1, 0.9, -1)
+    except ValueError:
+        return
+    raise AssertionError(
+        "momentum_descent should raise ValueError for a negative n_steps"
+    )
 
 # %% [markdown]
 # ## 4. Training a model: linear regression by gradient descent

@@ -90,6 +90,62 @@ def variance(values, probs):
     mu = np.sum(x * p)
     return float(mu**2 - np.sum(x**2 * p))
 
+# %% mutant="var_shortcut_cancels" question="variance"
+def variance(values, probs):
+    """E[X^2] - E[X]^2: right algebra, but cancellation for large values."""
+    x = np.asarray(values, dtype=float)
+    p = np.asarray(probs, dtype=float)
+    if x.size == 0 or x.shape != p.shape:
+        raise ValueError("values and probs do not match")
+    if np.any(p < 0) or abs(p.sum() - 1) > 1e-9:
+        raise ValueError("not a probability vector")
+    mean = np.dot(x, p)
+    return np.dot(x * x, p) - mean * mean
+
+# %% mutant="var_only_rejects_total_above_one" question="variance"
+def variance(values, probs):
+    """abs() forgotten: a total below 1 slips through."""
+    x = np.asarray(values, dtype=float)
+    p = np.asarray(probs, dtype=float)
+    if x.size == 0 or x.shape != p.shape:
+        raise ValueError("values and probs do not match")
+    if np.any(p < 0) or np.sum(p) - 1.0 > 1e-9:
+        raise ValueError("not a probability vector")
+    mu = np.sum(x * p)
+    return float(np.sum((x - mu) ** 2 * p))
+
+# %% mutant="bayes_rejects_likelihood_above_one" question="bayes_posterior"
+def bayes_posterior(prior, likelihood):
+    """Treats likelihoods as probabilities: rejects values above 1."""
+    prior = np.asarray(prior, dtype=float)
+    likelihood = np.asarray(likelihood, dtype=float)
+    if prior.size == 0 or prior.shape != likelihood.shape:
+        raise ValueError("shapes")
+    if np.any(prior < 0) or np.any(likelihood < 0):
+        raise ValueError("negative")
+    if np.any(likelihood > 1):
+        raise ValueError("a likelihood is a probability, at most 1")
+    if not prior.sum() > 0:
+        raise ValueError("prior total is 0")
+    joint = prior * likelihood
+    if not joint.sum() > 0:
+        raise ValueError("zero evidence")
+    return joint / joint.sum()
+
+# %% mutant="bayes_rejects_zero_likelihood" question="bayes_posterior"
+def bayes_posterior(prior, likelihood):
+    """Demands positive likelihoods: a likelihood of 0 is rejected."""
+    prior = np.asarray(prior, dtype=float)
+    likelihood = np.asarray(likelihood, dtype=float)
+    if prior.size == 0 or prior.shape != likelihood.shape:
+        raise ValueError("shapes")
+    if np.any(prior < 0) or np.any(likelihood <= 0):
+        raise ValueError("priors non-negative, likelihoods positive")
+    if not prior.sum() > 0:
+        raise ValueError("prior total is 0")
+    joint = prior * likelihood
+    return joint / joint.sum()
+
 # %% mutant="var_mean_not_squared" question="variance"
 def variance(values, probs):
     """E[X^2] - E[X]: forgets to square the mean."""
@@ -351,17 +407,12 @@ def expected_value(values, probs):
         raise ValueError("length mismatch")
     return x.dot(p)
 
-# %% variant="var_shortcut_formula" question="variance"
+# %% variant="var_via_expected_value" question="variance"
 def variance(values, probs):
-    """Correct: E[X^2] - E[X]^2, as a numpy scalar."""
-    x = np.asarray(values, dtype=float)
-    p = np.asarray(probs, dtype=float)
-    if x.size == 0 or x.shape != p.shape:
-        raise ValueError("values and probs do not match")
-    if np.any(p < 0) or abs(p.sum() - 1) > 1e-9:
-        raise ValueError("not a probability vector")
-    mean = np.dot(x, p)
-    return np.dot(x * x, p) - mean * mean
+    """Correct: E[(X - mu)^2] with the student's own expected_value."""
+    mu = expected_value(values, probs)
+    deviations = np.asarray(values, dtype=float) - mu
+    return expected_value(deviations**2, probs)
 
 # %% variant="var_python_loop" question="variance"
 def variance(values, probs):

@@ -174,6 +174,20 @@ def test_ev_rejects_bad_total(expected_value):
     )
 
 
+@test_case(hidden=False)
+def test_ev_rejects_total_off_by_a_millionth(expected_value):
+    try:
+        expected_value([1.0, 2.0], [0.5, 0.5 + 1e-6])
+    except ValueError:
+        return
+    raise AssertionError(
+        "probabilities 0.5 and 0.500001 add up to 1.000001, a thousand "
+        "times the allowed 1e-9 off 1: expected_value should raise "
+        "ValueError (np.isclose(total, 1) with its default tolerance "
+        "would wrongly accept them)"
+    )
+
+
 @test_case(hidden=True)
 def test_ev_random(expected_value):
     rng = np.random.default_rng(701)
@@ -437,6 +451,38 @@ def test_variance_coin(variance):
     )
 
 
+@test_case(hidden=False)
+def test_variance_no_cancellation(variance):
+    # The centred formula is exact here: mu = 1e9 + 0.5 and every
+    # (x - mu)**2 = 0.25 are doubles; E[X**2] - mu**2 returns 0.0.
+    got = variance([1e9, 1e9 + 1], [0.5, 0.5])
+    assert np.isclose(got, 0.25, rtol=1e-9, atol=0), (
+        "values 1e9 and 1e9 + 1 with probability 1/2 each have variance "
+        "0.25: the shortcut E[X**2] - mu**2 loses it to cancellation (two "
+        "huge, nearly equal numbers subtracted); subtract the mean before "
+        "squaring"
+    )
+
+
+@test_case(hidden=True)
+def test_variance_far_from_zero(variance):
+    # x = 1e7 + z: x - 1e7 is exact, so the reference is the centred
+    # variance of z. The centred formula on x errs by about
+    # n * 1e7 * eps ~ 1e-8 in mu, a relative 1e-7 at most on a variance of
+    # order 1; E[X**2] - mu**2 loses about 1e14 * eps ~ 1e-2.
+    rng = np.random.default_rng(714)
+    z = rng.normal(size=6)
+    p = rng.dirichlet(np.ones(6))
+    x = 1e7 + z
+    shift = x - 1e7
+    want = np.sum(p * (shift - np.sum(p * shift)) ** 2)
+    got = variance(x, p)
+    assert np.isclose(got, want, rtol=1e-6, atol=0), (
+        "variance loses its digits for values far from 0: E[X**2] - mu**2 "
+        "suffers cancellation; subtract the mean before squaring"
+    )
+
+
 @test_case(hidden=True)
 def test_variance_random(variance):
     rng = np.random.default_rng(711)
@@ -517,6 +563,20 @@ def test_variance_invalid(variance):
 
 
 @test_case(hidden=True)
+def test_variance_rejects_total_below_one(variance):
+    # 1e-6 is a thousand times the allowed 1e-9.
+    for probs in ([0.3, 0.3, 0.3], [0.5, 0.5 - 1e-6], [0.0, 0.0]):
+        try:
+            variance(np.arange(len(probs), dtype=float), probs)
+        except ValueError:
+            continue
+        raise AssertionError(
+            "variance should raise ValueError for probabilities that add "
+            "up to less than 1 (by more than 1e-9), not only more than 1"
+        )
+
+
+@test_case(hidden=True)
 def test_variance_keeps_inputs(variance):
     x = np.array([0.0, 2.0])
     p = np.array([0.5, 0.5])
@@ -549,7 +609,9 @@ def test_variance_keeps_inputs(variance):
 # as raw counts (600, 300, 100 emails) — the rescaling takes care of it —
 # and the likelihoods need not add up to 1 over the classes (they are
 # probabilities of the *word*, one per class, not a distribution over
-# classes).
+# classes). Only their ratios matter, so a likelihood can be any
+# non-negative number: for a measurement such as a height it is a
+# probability *density* (week 10), which can well be above 1.
 #
 # A naive Bayes spam filter treats the words of an email as independent
 # pieces of evidence: after each word, the posterior becomes the prior for
@@ -583,8 +645,9 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# Work was the best guess before reading, promotion after "offer", and spam
-# after "click" and "account". No single word decides; each one multiplies
+# Work was the best guess before reading and promotion after "offer". After
+# "click" promotion still leads, but spam has grown from 0.20 to 0.29; only
+# "account" puts spam on top. No single word decides; each one multiplies
 # the odds.
 #
 # **Worked example: the base rate.** A fraud model flags 99 % of frauds and
@@ -609,8 +672,10 @@ print("posterior:", unnormalized / np.sum(unnormalized))
 # Return the posterior as a float array: `prior * likelihood`, rescaled to
 # add up to 1. `prior` holds one non-negative weight per hypothesis (class);
 # it need **not** add up to 1, only its total must be positive. `likelihood`
-# holds one non-negative number per hypothesis, the probability of the
-# observed data under it. Raise `ValueError` if
+# holds one non-negative number per hypothesis: how likely the observed data
+# are under it, a probability or a probability density, so any non-negative
+# number (above 1 too; 0 means the data are impossible under that
+# hypothesis). Raise `ValueError` if
 #
 # - the inputs are empty or of different lengths;
 # - any entry of `prior` or `likelihood` is negative;
@@ -623,6 +688,8 @@ print("posterior:", unnormalized / np.sum(unnormalized))
 def bayes_posterior(prior, likelihood):
     """Posterior prior * likelihood / evidence, a float array summing to 1.
 
+    prior: non-negative weights with a positive total (need not sum to 1).
+    likelihood: any non-negative numbers (densities may exceed 1).
     ValueError for empty or mismatched inputs, negative entries, a prior
     whose total is 0, or zero evidence.
     """
@@ -752,6 +819,28 @@ def test_bayes_zero_prior_stays_zero(bayes_posterior):
 
 
 @test_case(hidden=True)
+def test_bayes_likelihoods_above_one(bayes_posterior):
+    # Densities: only their ratios matter, values above 1 are fine.
+    got = np.asarray(bayes_posterior([0.5, 0.25, 0.25], [4.0, 2.0, 0.5]),
+                     dtype=float)
+    want = np.array([2.0, 0.5, 0.125]) / 2.625
+    assert np.allclose(got, want, rtol=1e-10), (
+        "likelihoods can be densities above 1: bayes_posterior should "
+        "accept any non-negative likelihood and use it as it is"
+    )
+
+
+@test_case(hidden=True)
+def test_bayes_zero_likelihood_is_allowed(bayes_posterior):
+    got = np.asarray(bayes_posterior([0.2, 0.3, 0.5], [0.0, 0.4, 0.2]),
+                     dtype=float)
+    assert np.allclose(got, np.array([0.0, 0.12, 0.1]) / 0.22), (
+        "a likelihood of 0 is allowed (the data are impossible under that "
+        "hypothesis): its posterior is 0, the others are rescaled"
+    )
+
+
+@test_case(hidden=True)
 def test_bayes_invalid(bayes_posterior):
     for prior, lik in (([], []), ([0.5, 0.5], [0.1, 0.2, 0.3]),
                        ([0.7, -0.2, 0.5], [0.1, 0.2, 0.3]),
@@ -868,7 +957,16 @@ plt.show()
 
 # %% [markdown]
 # The band is wide and the estimate wanders for the first few dozen
-# samples; by $n = 10\,000$ the band is a thin ribbon around $1/3$. On the
+# samples; by $n = 10\,000$ the band is a thin ribbon around $1/3$.
+#
+# Look closely and the band misses $1/3$ for hundreds of values of $n$ in
+# this run (between about 150 and 3100). That does not contradict "about
+# 95 % of the time": the 95 % is a statement about **one** $n$, over many
+# repetitions of the experiment, not about the whole path. The estimates at
+# neighbouring $n$ share almost all their samples, so they are not
+# independent: when the first samples happen to pull the estimate off, the
+# band stays off for a long stretch, until enough new samples wash that
+# start out. On the
 # log-log plot the standard error falls on a straight line of slope
 # $-1/2$: ten times the samples, $\sqrt{10} \approx 3.2$ times smaller
 # error.

@@ -163,6 +163,36 @@ def cross_entropy(p, q, base=2):
     with np.errstate(divide="ignore", invalid="ignore"):
         return float(-np.sum(p[s] * np.log(q[s])) / np.log(base))
 
+# %% mutant="ce_only_rejects_total_above_one" question="cross_entropy"
+def cross_entropy(p, q, base=2):
+    """abs() forgotten: a vector adding up to less than 1 slips through."""
+    p = np.asarray(p, dtype=float)
+    q = np.asarray(q, dtype=float)
+    if p.size == 0 or p.shape != q.shape:
+        raise ValueError("bad shapes")
+    for v in (p, q):
+        if np.any(v < 0) or v.sum() - 1 > 1e-9:
+            raise ValueError("not a probability vector")
+    s = p > 0
+    if np.any(q[s] == 0):
+        return float("inf")
+    return float(-np.sum(p[s] * np.log(q[s])) / np.log(base))
+
+# %% mutant="kl_only_rejects_total_above_one" question="kl_divergence"
+def kl_divergence(p, q, base=2):
+    """abs() forgotten: a vector adding up to less than 1 slips through."""
+    p = np.asarray(p, dtype=float)
+    q = np.asarray(q, dtype=float)
+    if p.size == 0 or p.shape != q.shape:
+        raise ValueError("bad shapes")
+    for v in (p, q):
+        if np.any(v < 0) or v.sum() - 1 > 1e-9:
+            raise ValueError("not a probability vector")
+    s = p > 0
+    if np.any(q[s] == 0):
+        return float("inf")
+    return float(np.sum(p[s] * np.log(p[s] / q[s])) / np.log(base))
+
 # %% mutant="kl_wrong_sign" question="kl_divergence"
 def kl_divergence(p, q, base=2):
     """sum p log(q / p): the ratio upside down, a negative divergence."""

@@ -569,6 +569,23 @@ def test_cross_entropy_invalid(cross_entropy):
 
 
 @test_case(hidden=True)
+def test_cross_entropy_rejects_total_below_one(cross_entropy):
+    # 1e-6 is a thousand times the allowed 1e-9.
+    for p, q in (([0.3, 0.3, 0.3], [0.2, 0.3, 0.5]),
+                 ([0.2, 0.3, 0.5], [0.3, 0.3, 0.3]),
+                 ([0.5, 0.5 - 1e-6], [0.5, 0.5]),
+                 ([0.5, 0.5], [0.5 - 1e-6, 0.5])):
+        try:
+            cross_entropy(p, q)
+        except ValueError:
+            continue
+        raise AssertionError(
+            "cross_entropy should raise ValueError when p or q adds up to "
+            "less than 1 (by more than 1e-9), not only to more than 1"
+        )
+
+
+@test_case(hidden=True)
 def test_cross_entropy_keeps_inputs(cross_entropy):
     p = np.array([0.5, 0.5, 0.0])
     q = np.array([0.25, 0.5, 0.25])
@@ -797,6 +814,23 @@ def test_kl_invalid(kl_divergence):
         raise AssertionError(
             "kl_divergence should raise ValueError unless p and q are "
             "probability vectors of the same length"
+        )
+
+
+@test_case(hidden=True)
+def test_kl_rejects_total_below_one(kl_divergence):
+    # 1e-6 is a thousand times the allowed 1e-9.
+    for p, q in (([0.3, 0.3, 0.3], [0.2, 0.3, 0.5]),
+                 ([0.2, 0.3, 0.5], [0.3, 0.3, 0.3]),
+                 ([0.5, 0.5 - 1e-6], [0.5, 0.5]),
+                 ([0.5, 0.5], [0.5 - 1e-6, 0.5])):
+        try:
+            kl_divergence(p, q)
+        except ValueError:
+            continue
+        raise AssertionError(
+            "kl_divergence should raise ValueError when p or q adds up to "
+            "less than 1 (by more than 1e-9), not only to more than 1"
         )
 
 

@@ -140,6 +140,16 @@ def one_hot(labels, n_classes):
     labels = np.asarray(labels, dtype=int)
     return np.eye(n_classes)[labels]
 
+# %% mutant="one_hot_truncates_labels" question="one_hot"
+def one_hot(labels, n_classes):
+    """Casts to int without a check: label 1.5 silently becomes class 1."""
+    labels = np.asarray(labels).astype(int)
+    if labels.size == 0 or np.any(labels < 0) or np.any(labels >= n_classes):
+        raise ValueError("bad labels")
+    out = np.zeros((labels.size, n_classes))
+    out[np.arange(labels.size), labels] = 1.0
+    return out
+
 # %% mutant="one_hot_sets_columns" question="one_hot"
 def one_hot(labels, n_classes):
     """out[:, labels] = 1 sets whole columns, not one entry per row."""
@@ -325,7 +335,7 @@ def softmax(z, axis=-1):
 def softmax(z, axis=-1):
     """Correct: exp(z - logsumexp(z)), with np.logaddexp.reduce."""
     z = np.asarray(z)
-    if z.size == 0:
+    if z.size == 0 or z.ndim == 0:
         raise ValueError("softmax of nothing")
     lse = np.logaddexp.reduce(z.astype(float), axis=axis, keepdims=True)
     return np.exp(z - lse)
@@ -350,8 +360,8 @@ def log_softmax(z, axis=-1):
 def log_softmax(z, axis=-1):
     """Correct: numpy's logaddexp.reduce as the log-sum-exp."""
     z = np.asarray(z, dtype=float)
-    if not z.size:
-        raise ValueError("need logits")
+    if not z.size or not z.ndim:
+        raise ValueError("need a vector or batch of logits")
     return z - np.logaddexp.reduce(z, axis=axis, keepdims=True)
 
 # %% variant="one_hot_list_of_lists" question="one_hot"
@@ -362,7 +372,7 @@ def one_hot(labels, n_classes):
         raise ValueError("no labels")
     rows = []
     for label in labels:
-        if not 0 <= label < n_classes:
+        if label != int(label) or not 0 <= label < n_classes:
             raise ValueError("label out of range")
         rows.append([1 if k == label else 0 for k in range(n_classes)])
     return rows
@@ -373,6 +383,8 @@ def one_hot(labels, n_classes):
     labels = np.asarray(labels)
     if labels.size == 0:
         raise ValueError("empty labels")
+    if np.any(labels % 1 != 0):
+        raise ValueError("labels must be whole numbers")
     if labels.min() < 0 or labels.max() > n_classes - 1:
         raise ValueError("labels out of range")
     return labels[:, None] == np.arange(n_classes)[None, :]
@@ -380,6 +392,8 @@ def one_hot(labels, n_classes):
 # %% variant="one_hot_eye_int" question="one_hot"
 def one_hot(labels, n_classes):
     """Correct: rows of an integer identity matrix."""
+    if any(float(y) != int(y) for y in np.ravel(labels)):
+        raise ValueError("fractional label")
     labels = np.asarray(labels, dtype=np.int64)
     if labels.size == 0 or (labels < 0).any() or (labels >= n_classes).any():
         raise ValueError("invalid labels")
@@ -403,9 +417,13 @@ def cross_entropy_loss(logits, labels):
     """Correct: a loop over the samples, math.fsum, own messages."""
     import math
 
+    if np.ndim(logits) != 2:
+        raise ValueError("logits must be an (N, C) batch")
     rows = [list(map(float, row)) for row in np.asarray(logits)]
+    if any(y != int(y) for y in labels):
+        raise ValueError("labels must be whole numbers")
     labels = [int(y) for y in labels]
-    if not rows or np.ndim(logits) != 2 or len(labels) != len(rows):
+    if not rows or len(labels) != len(rows):
         raise ValueError("need one label per row of a non-empty batch")
     losses = []
     for row, y in zip(rows, labels):
@@ -429,7 +447,7 @@ def cross_entropy_grad(logits, labels):
     grad = np.empty_like(logits)
     for i in range(n):
         y = int(labels[i])
-        if y < 0 or y >= c:
+        if y != labels[i] or y < 0 or y >= c:
             raise ValueError("label out of range")
         e = np.exp(logits[i] - logits[i].max())
         grad[i] = e / e.sum()
@@ -445,6 +463,8 @@ def cross_entropy_grad(logits, labels):
         raise ValueError("bad shapes")
     if labels.min() < 0 or labels.max() >= logits.shape[1]:
         raise ValueError("bad labels")
+    if not np.array_equal(labels, np.floor(labels)):
+        raise ValueError("fractional labels")
     probs = np.exp(log_softmax(logits, axis=1))
     mask = labels[:, None] == np.arange(logits.shape[1])
     return ((probs - mask) / len(logits)).tolist()

@@ -201,18 +201,19 @@ with np.errstate(invalid="ignore"):
 # `(N, C)`, or more), and `axis` is any valid axis, negative ones included.
 # It must be **stable**: correct for logits of any magnitude (try 1000 and
 # -1000), and for rows on very different scales. Raise `ValueError` for an
-# empty `z`. Do not change `z`.
+# empty `z` and for a 0-d `z` (a single number has no axis to normalise
+# along). Do not change `z`.
 
 # %% question="softmax"
 def softmax(z, axis=-1):
     """Softmax of z along axis: same shape as z, each slice sums to 1.
 
-    Stable for logits of any magnitude. ValueError if z is empty.
+    Stable for logits of any magnitude. ValueError if z is empty or 0-d.
     """
     # BEGIN SOLUTION
     z = np.asarray(z, dtype=float)
-    if z.size == 0:
-        raise ValueError("softmax needs at least one logit")
+    if z.ndim == 0 or z.size == 0:
+        raise ValueError("softmax needs at least one axis of logits")
     shifted = z - np.max(z, axis=axis, keepdims=True)
     exps = np.exp(shifted)
     return exps / np.sum(exps, axis=axis, keepdims=True)
@@ -395,23 +396,34 @@ def test_softmax_single_logit_and_ints(softmax):
 
 
 @test_case(hidden=True)
-def test_softmax_empty(softmax):
-    for bad in ([], np.zeros((2, 0))):
+def test_softmax_empty_or_0d(softmax):
+    for bad in ([], np.zeros((2, 0)), 3.0):
         try:
             softmax(bad)
         except ValueError:
             continue
-        raise AssertionError("softmax of an empty input should raise "
-                             "ValueError")
+        except Exception:
+            pass
+        raise AssertionError(
+            "softmax should raise ValueError (not another exception) for an "
+            "empty input and for a 0-d input (a single number has no axis)"
+        )
+
+
+@test_case(hidden=True)
+def test_softmax_small_batch(softmax):
+    z = np.array([[1000.0, 0.0], [-5.0, -5.0]])
+    got = np.asarray(softmax(z), dtype=float)
+    assert np.allclose(got, [[1.0, 0.0], [0.5, 0.5]]), (
+        "softmax is wrong for a small batch with one dominant logit and one "
+        "tie"
+    )
 
 
 @test_case(hidden=True)
 def test_softmax_keeps_input(softmax):
     z = np.array([[1000.0, 0.0], [-5.0, -5.0]])
-    got = np.asarray(softmax(z), dtype=float)
-    assert np.allclose(got, [[1.0, 0.0], [0.5, 0.5]]), (
-        "softmax is wrong for a small batch"
-    )
+    softmax(z)
     assert np.array_equal(z, [[1000.0, 0.0], [-5.0, -5.0]]), (
         "softmax must not change its input"
     )
@@ -485,18 +497,19 @@ with np.errstate(divide="ignore"):
 # $z - \operatorname{LSE}(z)$ with the shift by the maximum **per slice**
 # (like `softmax`: any number of dimensions, any valid `axis`). For finite
 # logits the result is never $-\infty$, however far apart they are. Raise
-# `ValueError` for an empty `z`, and do not change `z`.
+# `ValueError` for an empty or a 0-d `z`, and do not change `z`.
 
 # %% question="log_softmax"
 def log_softmax(z, axis=-1):
     """log(softmax(z)) along axis, as z - logsumexp(z): same shape as z.
 
-    Finite for finite logits of any magnitude. ValueError if z is empty.
+    Finite for finite logits of any magnitude. ValueError if z is empty or
+    0-d.
     """
     # BEGIN SOLUTION
     z = np.asarray(z, dtype=float)
-    if z.size == 0:
-        raise ValueError("log_softmax needs at least one logit")
+    if z.ndim == 0 or z.size == 0:
+        raise ValueError("log_softmax needs at least one axis of logits")
     shifted = z - np.max(z, axis=axis, keepdims=True)
     return shifted - np.log(np.sum(np.exp(shifted), axis=axis,
                                    keepdims=True))
@@ -636,19 +649,34 @@ def test_log_softmax_properties(log_softmax):
 
 
 @test_case(hidden=True)
-def test_log_softmax_empty_and_keeps_input(log_softmax):
-    for bad in ([], np.zeros((3, 0))):
+def test_log_softmax_empty_or_0d(log_softmax):
+    for bad in ([], np.zeros((3, 0)), -2.0):
         try:
             log_softmax(bad)
         except ValueError:
             continue
-        raise AssertionError("log_softmax of an empty input should raise "
-                             "ValueError")
+        except Exception:
+            pass
+        raise AssertionError(
+            "log_softmax should raise ValueError (not another exception) for "
+            "an empty input and for a 0-d input (a single number has no axis)"
+        )
+
+
+@test_case(hidden=True)
+def test_log_softmax_small_batch(log_softmax):
     z = np.array([[2.0, 2.0], [0.0, -2000.0]])
     got = np.asarray(log_softmax(z), dtype=float)
     assert np.allclose(got, [[-np.log(2.0), -np.log(2.0)], [0.0, -2000.0]]), (
-        "log_softmax is wrong for a small batch"
+        "log_softmax is wrong for a small batch with a tie and two logits "
+        "far apart"
     )
+
+
+@test_case(hidden=True)
+def test_log_softmax_keeps_input(log_softmax):
+    z = np.array([[2.0, 2.0], [0.0, -2000.0]])
+    log_softmax(z)
     assert np.array_equal(z, [[2.0, 2.0], [0.0, -2000.0]]), (
         "log_softmax must not change its input"
     )
@@ -680,16 +708,21 @@ print(np.eye(4)[labels_example])
 # %% [markdown]
 # ### Exercise 3: `one_hot(labels, n_classes)`
 #
-# Return an array of shape `(N, n_classes)` for `N` integer labels: row `i`
-# is 1 in column `labels[i]` and 0 elsewhere. Raise `ValueError` if
-# `labels` is empty, or a label is negative or not below `n_classes`. Do
-# not change `labels`.
+# `labels` is a 1-D list or array of `N` class numbers: integers, or
+# floats with whole values such as `2.0`. Return an array of shape
+# `(N, n_classes)`: row `i` is 1 in column `labels[i]` and 0 elsewhere.
+# Any dtype that holds exactly 0 and 1 is fine (float, int or bool; a
+# nested list of rows too). Raise `ValueError` if `labels` is empty, not
+# 1-D, or holds a label that is fractional (`2.5`), negative, or not below
+# `n_classes`. Do not change `labels`.
 
 # %% question="one_hot"
 def one_hot(labels, n_classes):
     """(N, n_classes) array: row i is 1 at column labels[i], 0 elsewhere.
 
-    ValueError if labels is empty or a label is outside 0 .. n_classes-1.
+    labels: 1-D, whole numbers (ints, or floats like 2.0). Any dtype that
+    holds 0 and 1 exactly. ValueError if labels is empty or not 1-D, or a
+    label is fractional or outside 0 .. n_classes-1.
     """
     # BEGIN SOLUTION
     labels = np.asarray(labels)
@@ -735,6 +768,11 @@ def test_one_hot_out_of_range(one_hot):
         one_hot([0, 3], 3)
     except ValueError:
         return
+    except Exception as error:
+        raise AssertionError(
+            "with 3 classes the labels are 0, 1, 2: one_hot([0, 3], 3) should "
+            f"raise ValueError, not {type(error).__name__}"
+        ) from None
     raise AssertionError(
         "with 3 classes the labels are 0, 1, 2: one_hot([0, 3], 3) should "
         "raise ValueError"
@@ -791,19 +829,46 @@ def test_one_hot_invalid(one_hot):
             one_hot(labels, n_classes)
         except ValueError:
             continue
+        except Exception:
+            pass
         raise AssertionError(
-            "one_hot should raise ValueError for an empty list of labels or "
-            "a label outside 0 .. n_classes - 1"
+            "one_hot should raise ValueError (not another exception such as "
+            "IndexError) for an empty list of labels, a negative label, or a "
+            "label that is not below n_classes"
         )
+
+
+@test_case(hidden=True)
+def test_one_hot_float_labels(one_hot):
+    got = np.asarray(one_hot(np.array([2.0, 0.0]), 3), dtype=float)
+    assert np.array_equal(got, [[0, 0, 1], [1, 0, 0]]), (
+        "labels that are floats with whole values (2.0) are classes too"
+    )
+    try:
+        one_hot([0.0, 1.5], 3)
+    except ValueError:
+        return
+    except Exception:
+        pass
+    raise AssertionError(
+        "one_hot should raise ValueError for a fractional label (it is no "
+        "class; do not round or truncate it)"
+    )
+
+
+@test_case(hidden=True)
+def test_one_hot_repeated_labels(one_hot):
+    got = np.asarray(one_hot(np.array([3, 1, 1]), 4))
+    assert np.array_equal(got, [[0, 0, 0, 1], [0, 1, 0, 0], [0, 1, 0, 0]]), (
+        "one_hot([3, 1, 1], 4) is wrong: a repeated label gives a repeated "
+        "row"
+    )
 
 
 @test_case(hidden=True)
 def test_one_hot_keeps_input(one_hot):
     labels = np.array([3, 1, 1])
-    got = np.asarray(one_hot(labels, 4))
-    assert np.array_equal(got, [[0, 0, 0, 1], [0, 1, 0, 0], [0, 1, 0, 0]]), (
-        "one_hot([3, 1, 1], 4) is wrong"
-    )
+    one_hot(labels, 4)
     assert np.array_equal(labels, [3, 1, 1]), (
         "one_hot must not change its input"
     )
@@ -892,22 +957,23 @@ print("per sample:", per_sample, " mean:", per_sample.mean())
 #
 # ### Exercise 4: `cross_entropy_loss(logits, labels)`
 #
-# `logits` has shape `(N, C)` and `labels` holds `N` integer classes.
+# `logits` has shape `(N, C)` and `labels` holds `N` classes (whole
+# numbers, as for `one_hot`).
 # Return the mean over the batch of $-\log \operatorname{softmax}(z_i)
 # _{y_i}$, with the natural log, as a float. It must stay finite and
 # correct for logits of any magnitude, including confident mistakes (use
 # `log_softmax`, never the log of a probability). Raise `ValueError` if
-# `logits` is not a non-empty 2-D array, if the number of labels differs
-# from the number of rows, or if a label is outside `0 .. C-1`. Do not
-# change the inputs.
+# `logits` is not a non-empty 2-D array (a single vector of logits is not a
+# batch), if the number of labels differs from the number of rows, or if a
+# label is fractional or outside `0 .. C-1`. Do not change the inputs.
 
 # %% question="cross_entropy_loss"
 def cross_entropy_loss(logits, labels):
     """Mean of -log softmax(logits[i])[labels[i]] over the batch (nats).
 
-    logits: (N, C); labels: N integers in 0 .. C-1. ValueError for an
-    empty or non-2-D logits array, a label count that differs from N, or a
-    label out of range.
+    logits: (N, C); labels: N whole numbers in 0 .. C-1. ValueError for
+    an empty or non-2-D logits array, a label count that differs from N, or
+    a label that is fractional or out of range.
     """
     # BEGIN SOLUTION
     logits = np.asarray(logits, dtype=float)
@@ -1051,22 +1117,48 @@ def test_ce_invalid(cross_entropy_loss):
             cross_entropy_loss(logits, labels)
         except ValueError:
             continue
+        except Exception:
+            pass
         raise AssertionError(
-            "cross_entropy_loss should raise ValueError for an empty batch, "
-            "a number of labels that differs from the number of rows, or a "
-            "label outside 0 .. C-1"
+            "cross_entropy_loss should raise ValueError (not another "
+            "exception such as IndexError) for an empty batch, a number of "
+            "labels that differs from the number of rows, or a label outside "
+            "0 .. C-1"
         )
+
+
+@test_case(hidden=True)
+def test_ce_invalid_label_types_and_shapes(cross_entropy_loss):
+    for logits, labels in ((np.zeros((3, 4)), [0, 1.5, 2]),
+                           (np.zeros(4), [0])):
+        try:
+            cross_entropy_loss(logits, labels)
+        except ValueError:
+            continue
+        except Exception:
+            pass
+        raise AssertionError(
+            "cross_entropy_loss should raise ValueError (not another "
+            "exception) for a fractional label and for 1-D logits (a single "
+            "vector is not an (N, C) batch)"
+        )
+
+
+@test_case(hidden=True)
+def test_ce_small_batch(cross_entropy_loss):
+    logits = np.array([[1.0, 2.0], [3.0, -1.0]])
+    got = cross_entropy_loss(logits, np.array([1, 0]))
+    want = np.mean([np.log1p(np.exp(-1.0)), np.log1p(np.exp(-4.0))])
+    assert np.isclose(got, want, rtol=1e-10), (
+        "cross_entropy_loss is wrong for a small batch of two classes"
+    )
 
 
 @test_case(hidden=True)
 def test_ce_keeps_inputs(cross_entropy_loss):
     logits = np.array([[1.0, 2.0], [3.0, -1.0]])
     labels = np.array([1, 0])
-    got = cross_entropy_loss(logits, labels)
-    want = np.mean([np.log1p(np.exp(-1.0)), np.log1p(np.exp(-4.0))])
-    assert np.isclose(got, want, rtol=1e-10), (
-        "cross_entropy_loss is wrong for a small batch"
-    )
+    cross_entropy_loss(logits, labels)
     assert np.array_equal(logits, [[1.0, 2.0], [3.0, -1.0]]), (
         "cross_entropy_loss must not change the logits"
     )
@@ -1188,7 +1280,9 @@ print("largest difference from the numerical gradient:",
 # with respect to `logits`: the float array $(\operatorname{softmax}(Z) -
 # \operatorname{one\_hot}(y)) / N$ of shape `(N, C)`, stable for logits of
 # any magnitude. Raise `ValueError` for the same inputs as
-# `cross_entropy_loss`, and do not change the inputs.
+# `cross_entropy_loss` (non-2-D or empty logits, a label count that differs
+# from N, a fractional or out-of-range label), and do not change the
+# inputs.
 
 # %% question="cross_entropy_grad"
 def cross_entropy_grad(logits, labels):
@@ -1350,21 +1444,48 @@ def test_ce_grad_invalid(cross_entropy_grad):
             cross_entropy_grad(logits, labels)
         except ValueError:
             continue
+        except Exception:
+            pass
         raise AssertionError(
-            "cross_entropy_grad should raise ValueError for an empty batch, "
-            "a number of labels that differs from the number of rows, or a "
-            "label outside 0 .. C-1"
+            "cross_entropy_grad should raise ValueError (not another "
+            "exception such as IndexError) for an empty batch, a number of "
+            "labels that differs from the number of rows, or a label outside "
+            "0 .. C-1"
         )
+
+
+@test_case(hidden=True)
+def test_ce_grad_invalid_label_types_and_shapes(cross_entropy_grad):
+    for logits, labels in ((np.zeros((2, 3)), [0.5, 0]),
+                           (np.zeros(3), [0])):
+        try:
+            cross_entropy_grad(logits, labels)
+        except ValueError:
+            continue
+        except Exception:
+            pass
+        raise AssertionError(
+            "cross_entropy_grad should raise ValueError (not another "
+            "exception) for a fractional label and for 1-D logits (a single "
+            "vector is not an (N, C) batch)"
+        )
+
+
+@test_case(hidden=True)
+def test_ce_grad_small_batch(cross_entropy_grad):
+    logits = np.array([[0.0, 0.0], [5.0, 5.0]])
+    got = np.asarray(cross_entropy_grad(logits, np.array([1, 0])),
+                     dtype=float)
+    assert np.allclose(got, [[0.25, -0.25], [-0.25, 0.25]]), (
+        "cross_entropy_grad is wrong for a small batch of tied logits"
+    )
 
 
 @test_case(hidden=True)
 def test_ce_grad_keeps_inputs(cross_entropy_grad):
     logits = np.array([[0.0, 0.0], [5.0, 5.0]])
     labels = np.array([1, 0])
-    got = np.asarray(cross_entropy_grad(logits, labels), dtype=float)
-    assert np.allclose(got, [[0.25, -0.25], [-0.25, 0.25]]), (
-        "cross_entropy_grad is wrong for a small batch"
-    )
+    cross_entropy_grad(logits, labels)
     assert np.array_equal(logits, [[0.0, 0.0], [5.0, 5.0]]), (
         "cross_entropy_grad must not change the logits"
     )

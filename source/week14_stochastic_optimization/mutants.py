@@ -584,6 +584,22 @@ def cross_validation_error(X, y, lam, k=5, seed=0):
             errors.append(np.mean((X[fold] @ w + b - y[fold]) ** 2))
     return float(np.mean(errors))
 
+# %% mutant="cv_rejects_leave_one_out" question="cross_validation_error"
+def cross_validation_error(X, y, lam, k=5, seed=0):
+    """k < n instead of k <= n: leave-one-out (k = n) is rejected."""
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    if X.ndim != 2 or X.size == 0 or y.shape != (X.shape[0],):
+        raise ValueError("bad X or y")
+    if not 2 <= k < len(y):
+        raise ValueError("need 2 <= k < n")
+    folds = np.array_split(np.random.default_rng(seed).permutation(len(y)), k)
+    errors = []
+    for i, fold in enumerate(folds):
+        rest = np.concatenate([f for j, f in enumerate(folds) if j != i])
+        w, b = ridge_regression(X[rest], y[rest], lam)
+        errors.append(np.mean((X[fold] @ w + b - y[fold]) ** 2))
+    return float(np.mean(errors))
+
 # %% mutant="cv_seed_plus_one" question="cross_validation_error"
 def cross_validation_error(X, y, lam, k=5, seed=0):
     """Shuffles with default_rng(seed + 1), as if counting from 1."""

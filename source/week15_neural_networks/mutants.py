@@ -461,6 +461,44 @@ def train_mlp(X, y, hidden, lr, n_epochs, seed):
         params = {k: params[k] - lr * grads[k] for k in params}
     return params
 
+# %% mutant="train_one_epoch_too_many" question="train_mlp"
+def train_mlp(X, y, hidden, lr, n_epochs, seed):
+    """range(n_epochs + 1): one step too many, even for n_epochs = 0."""
+    X, y = np.asarray(X, dtype=float), np.asarray(y)
+    if X.ndim != 2 or X.size == 0 or y.shape != (len(X),) or hidden < 1:
+        raise ValueError("bad input")
+    if np.any(y < 0):
+        raise ValueError("bad labels")
+    d, c = X.shape[1], int(y.max()) + 1
+    rng = np.random.default_rng(seed)
+    params = {"W1": rng.normal(0, np.sqrt(2 / d), size=(d, hidden)),
+              "b1": np.zeros(hidden),
+              "W2": rng.normal(0, np.sqrt(2 / hidden), size=(hidden, c)),
+              "b2": np.zeros(c)}
+    for _ in range(n_epochs + 1):
+        grads = mlp_backward(params, mlp_forward(params, X)[1], y)
+        params = {k: params[k] - lr * grads[k] for k in params}
+    return params
+
+# %% mutant="train_rejects_one_hidden_unit" question="train_mlp"
+def train_mlp(X, y, hidden, lr, n_epochs, seed):
+    """hidden < 2 rejected: one hidden unit is a valid (tiny) network."""
+    X, y = np.asarray(X, dtype=float), np.asarray(y)
+    if X.ndim != 2 or X.size == 0 or y.shape != (len(X),) or hidden < 2:
+        raise ValueError("bad input")
+    if np.any(y < 0):
+        raise ValueError("bad labels")
+    d, c = X.shape[1], int(y.max()) + 1
+    rng = np.random.default_rng(seed)
+    params = {"W1": rng.normal(0, np.sqrt(2 / d), size=(d, hidden)),
+              "b1": np.zeros(hidden),
+              "W2": rng.normal(0, np.sqrt(2 / hidden), size=(hidden, c)),
+              "b2": np.zeros(c)}
+    for _ in range(n_epochs):
+        grads = mlp_backward(params, mlp_forward(params, X)[1], y)
+        params = {k: params[k] - lr * grads[k] for k in params}
+    return params
+
 # %% mutant="train_stale_layers" question="train_mlp"
 def train_mlp(X, y, hidden, lr, n_epochs, seed):
     """Updates W2 first, then recomputes the gradient for the first layer."""
@@ -727,3 +765,30 @@ def train_mlp(X, y, hidden, lr, n_epochs, seed):
                           W2 - lr * A1.T @ dZ2, b2 - lr * dZ2.sum(axis=0))
     return {"W1": W1.tolist(), "b1": b1.tolist(), "W2": W2.tolist(),
             "b2": b2.tolist()}
+
+# %%
+# Mutants of `course strength` that are correct, and why.
+EQUIVALENT = [
+    ("train_mlp:951399", "the contract does not fix the initial weights' "
+     "scale (W1: 2/d instead of sqrt(2/d))"),
+    ("train_mlp:4d2c10", "the contract does not fix the initial weights' "
+     "scale (W1: sqrt(2 d))"),
+    ("train_mlp:246c09", "the contract does not fix the initial weights' "
+     "scale (W1: sqrt(2))"),
+    ("train_mlp:633310", "the contract does not fix the initial weights' "
+     "scale (W1: sqrt(4 / d))"),
+    ("train_mlp:2064e6", "the contract does not fix the initial weights' "
+     "scale (W1: sqrt(1 / d))"),
+    ("train_mlp:b09bf5", "the contract does not fix the initial weights' "
+     "distribution (W2 drawn around 1 instead of 0)"),
+    ("train_mlp:b7a712", "the contract does not fix the initial weights' "
+     "scale (W2: 2/hidden instead of sqrt(2/hidden))"),
+    ("train_mlp:2002ff", "the contract does not fix the initial weights' "
+     "scale (W2: sqrt(2 hidden))"),
+    ("train_mlp:305725", "the contract does not fix the initial weights' "
+     "scale (W2: sqrt(2))"),
+    ("train_mlp:bc9ca6", "the contract does not fix the initial weights' "
+     "scale (W2: sqrt(4 / hidden))"),
+    ("train_mlp:80c7d4", "the contract does not fix the initial weights' "
+     "scale (W2: sqrt(1 / hidden))"),
+]

@@ -948,6 +948,24 @@ def test_backward_keeps_inputs(mlp_backward):
     assert np.array_equal(y, [2, 0, 1, 2]), "mlp_backward must not change y"
 
 
+@test_case(hidden=False)
+def test_backward_rejects_label_minus_one(mlp_backward):
+    params = {"W1": [[0.5]], "b1": [0.5], "W2": [[1.0, -1.0]],
+              "b2": [0.0, 0.0]}
+    cache = {"X": np.array([[2.0], [1.0]]), "Z1": np.array([[1.5], [1.0]]),
+             "A1": np.array([[1.5], [1.0]]),
+             "Z2": np.array([[1.5, -1.5], [1.0, -1.0]])}
+    try:
+        mlp_backward(params, cache, [1, -1])
+    except ValueError:
+        return
+    raise AssertionError(
+        "with two classes the labels are 0 and 1: mlp_backward should raise "
+        "ValueError for the label -1 (numpy would quietly read index -1 as "
+        "the last class)"
+    )
+
+
 @test_case(hidden=True)
 def test_backward_invalid_labels(mlp_backward):
     p = {"W1": np.eye(2), "b1": np.zeros(2), "W2": np.eye(2),
@@ -1111,8 +1129,9 @@ for epoch in range(4):
 # hold one non-negative integer label per row, or if `hidden < 1`. Do not
 # change `X` or `y`.
 #
-# (What the grader checks: that each epoch is exactly one such step, that
-# training fits a small problem, determinism and the shapes. It does not
+# (What the grader checks: that each epoch is exactly one such step and
+# that `n_epochs = 0` takes none (`b2` is still zero), that training fits a
+# small problem, determinism and the shapes. It does not
 # compare your random numbers with ours, so another sensible random
 # initialisation would also pass. Follow the recipe anyway: it works.)
 
@@ -1121,7 +1140,10 @@ def train_mlp(X, y, hidden, lr, n_epochs, seed):
     """Parameters of a one-hidden-layer ReLU network after n_epochs steps.
 
     He-initialised from np.random.default_rng(seed), biases at 0; each epoch
-    is one full-batch gradient step on the mean softmax cross-entropy.
+    is one full-batch gradient step on the mean softmax cross-entropy
+    (n_epochs = 0 returns the initialisation). ValueError if X is not a
+    non-empty 2-D array, y does not hold one non-negative integer label per
+    row, or hidden < 1.
     """
     # BEGIN SOLUTION
     X = np.array(X, dtype=float)
@@ -1240,6 +1262,20 @@ def test_train_each_epoch_is_one_gradient_step(train_mlp):
 
 
 @test_case(hidden=True)
+def test_train_zero_epochs_is_the_initialisation(train_mlp):
+    # b2 starts at zero and its gradient (the mean of softmax minus
+    # one-hot) is not zero here: any step taken would move b2.
+    rng = np.random.default_rng(1145)
+    X = rng.normal(size=(20, 3))
+    y = np.array([0, 1, 1, 2] * 5)
+    b2 = np.asarray(train_mlp(X, y, 4, 0.3, 0, 2)["b2"], dtype=float)
+    assert b2.shape == (3,) and np.all(b2 == 0), (
+        "with n_epochs = 0 train_mlp should take no step and return the "
+        "initialisation (b2 still zero): take exactly n_epochs steps"
+    )
+
+
+@test_case(hidden=True)
 def test_train_fits_and_lowers_the_loss(train_mlp):
     rng = np.random.default_rng(1142)
     corners = rng.choice([-1.0, 1.0], size=(160, 2))
@@ -1324,6 +1360,20 @@ def test_train_lists_and_keeps_inputs(train_mlp):
                for k in ("W1", "b1", "W2", "b2")), (
         "train_mlp should accept lists and give the same result"
     )
+
+
+@test_case(hidden=True)
+def test_train_one_hidden_unit(train_mlp):
+    rng = np.random.default_rng(1146)
+    X = rng.normal(size=(10, 3))
+    y = np.array([0, 1] * 5)
+    params = train_mlp(X, y, 1, 0.1, 3, 0)
+    shapes = {"W1": (3, 1), "b1": (1,), "W2": (1, 2), "b2": (2,)}
+    for key, shape in shapes.items():
+        assert np.shape(params[key]) == shape, (
+            "hidden = 1 is allowed (only hidden < 1 is an error): one hidden "
+            "unit gives W1 (d, 1), b1 (1,), W2 (1, C), b2 (C,)"
+        )
 
 
 @test_case(hidden=True)

@@ -87,3 +87,10 @@ def test_log_product_agrees_with_numpy(ns: dict[str, Any]) -> None:
         ns["log_product"]([1.0, 0.0])
     with pytest.raises(ValueError):
         ns["log_product"]([])
+
+
+def test_steps_that_are_not_positive_are_rejected(ns: dict[str, Any]) -> None:
+    for name in ("derivative", "second_derivative"):
+        for h in (0.0, -1e-5, -2.0):
+            with pytest.raises(ValueError):
+                ns[name](np.sin, 1.0, h=h)

@@ -101,3 +101,15 @@ def test_inputs_are_not_mutated(ns: dict[str, Any]) -> None:
     assert np.array_equal(h, [[2.0, 0.5], [0.5, 1.0]])
     with pytest.raises(ValueError):
         ns["critical_learning_rate"]([[1.0, 2.0], [2.0, 1.0]])
+
+
+def test_lists_ints_and_bad_inputs(ns: dict[str, Any]) -> None:
+    want = [[2.0, 1.0], [1.6, 0.6], [1.28, 0.36]]
+    as_list = ns["gradient_descent"](lambda x: [2 * x[0], 4 * x[1]], [2, 1], 0.1, 2)
+    assert np.allclose(as_list, want)
+    beta0 = ns["momentum_descent"](lambda x: [2 * x[0], 4 * x[1]], [2, 1], 0.1, 0.0, 2)
+    assert np.allclose(beta0, want)
+    for name, extra in (("gradient_descent", ()), ("momentum_descent", (0.9,))):
+        for x0, n_steps in (([], 3), ([[1.0, 2.0]], 3), (1.5, 3), ([1.0], -1)):
+            with pytest.raises(ValueError):
+                ns[name](lambda x: x, x0, 0.1, *extra, n_steps)

@@ -114,3 +114,10 @@ def test_inputs_are_not_mutated(ns: dict[str, Any]) -> None:
     ns["monte_carlo_mean"](lambda t: t**2, x)
     assert np.array_equal(x, [1.0, 2.0, 3.0])
     assert np.array_equal(p, [0.2, 0.3, 0.5])
+
+
+def test_totals_below_one_and_likelihoods_above_one(ns: dict[str, Any]) -> None:
+    with pytest.raises(ValueError):
+        ns["variance"]([1.0, 2.0], [0.5, 0.5 - 1e-6])
+    post = ns["bayes_posterior"]([0.5, 0.5], [3.0, 1.0])
+    assert np.allclose(post, [0.75, 0.25])

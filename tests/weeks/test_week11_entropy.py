@@ -134,3 +134,10 @@ def test_invalid_inputs_and_no_mutation(ns: dict[str, Any]) -> None:
     assert np.array_equal(p, [0.2, 0.0, 0.8]) and np.array_equal(q, [0.3, 0.3, 0.4])
     with pytest.raises(ValueError):
         ns["binary_cross_entropy"]([1, 0], [0.5])
+
+
+def test_vectors_adding_up_to_less_than_one_are_rejected(ns: dict[str, Any]) -> None:
+    for name in ("cross_entropy", "kl_divergence"):
+        for p, q in (([0.3, 0.3], [0.5, 0.5]), ([0.5, 0.5], [0.5, 0.5 - 1e-6])):
+            with pytest.raises(ValueError):
+                ns[name](p, q)

@@ -177,3 +177,11 @@ def test_inputs_are_not_mutated(ns: dict[str, Any]) -> None:
     assert np.array_equal(x, x0) and np.array_equal(y, y0)
     with pytest.raises(ValueError):
         ns["mlp_backward"](p, cache, np.array([0, 1, 1, 0, 1, -1]))
+
+
+def test_zero_epochs_return_the_initialisation(ns: dict[str, Any]) -> None:
+    X = np.random.default_rng(5).normal(size=(8, 2))
+    y = np.array([0, 1] * 4)
+    params = ns["train_mlp"](X, y, 1, 0.5, 0, 0)
+    assert np.shape(params["W1"]) == (2, 1)
+    assert np.all(params["b1"] == 0) and np.all(params["b2"] == 0)

@@ -36,7 +36,8 @@ def test_cosine_45_degrees(cosine_similarity):
 @_shows_returned
 def test_cosine_ignores_length(cosine_similarity):
     assert np.isclose(cosine_similarity([1, 2], [10, 20]), 1.0), (
-        "vectors pointing the same way have cosine similarity 1, whatever their lengths"
+        "vectors pointing the same way have cosine similarity 1, whatever "
+        "their lengths"
     )
 
 
@@ -59,14 +60,17 @@ def test_cosine_scale_invariance_and_range(cosine_similarity):
     assert np.isclose(cosine_similarity(7.0 * u, 0.1 * v), base), (
         "stretching either vector must not change the cosine similarity"
     )
-    assert np.isclose(cosine_similarity(-u, v), -base), "flipping a vector flips the sign"
+    assert np.isclose(cosine_similarity(-u, v), -base), (
+        "flipping a vector flips the sign")
     assert -1 - 1e-12 <= base <= 1 + 1e-12, "a cosine lies between -1 and 1"
-    assert np.isclose(cosine_similarity(u, u), 1.0), "a vector is fully similar to itself"
+    assert np.isclose(cosine_similarity(u, u), 1.0), (
+        "a vector is fully similar to itself")
 
 
 @test_case(name='test_cosine_unequal_lengths_matter', hidden=True)
 def test_cosine_unequal_lengths_matter(cosine_similarity):
-    assert np.isclose(cosine_similarity([3.0, 0.0], [1.0, 1.0]), 1 / np.sqrt(2)), (
+    assert np.isclose(cosine_similarity([3.0, 0.0], [1.0, 1.0]),
+                      1 / np.sqrt(2)), (
         "both vectors must be normalised, not just one of them"
     )
 
@@ -78,14 +82,16 @@ def test_cosine_zero_vector(cosine_similarity):
             cosine_similarity(*args)
         except ValueError:
             continue
-        raise AssertionError("cosine_similarity should raise ValueError for a zero vector")
+        raise AssertionError(
+            "cosine_similarity should raise ValueError for a zero vector")
 
 
 @test_case(name='test_cosine_keeps_inputs', hidden=True)
 def test_cosine_keeps_inputs(cosine_similarity):
     u = np.array([2.0, 0.0])
     v = np.array([0.0, 3.0])
-    assert np.isclose(cosine_similarity(u, v), 0.0), "perpendicular vectors give 0"
+    assert np.isclose(cosine_similarity(u, v), 0.0), (
+        "perpendicular vectors give 0")
     assert np.array_equal(u, [2.0, 0.0]) and np.array_equal(v, [0.0, 3.0]), (
         "cosine_similarity must not change its inputs"
     )

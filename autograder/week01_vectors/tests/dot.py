@@ -47,7 +47,8 @@ def test_dot_mismatch(dot):
         dot([1, 2], [1, 2, 3])
     except ValueError:
         return
-    raise AssertionError("dot([1, 2], [1, 2, 3]) should raise ValueError (lengths differ)")
+    raise AssertionError(
+        "dot([1, 2], [1, 2, 3]) should raise ValueError (lengths differ)")
 
 
 @test_case(name='test_dot_random', hidden=True)
@@ -55,7 +56,8 @@ def test_dot_random(dot):
     rng = np.random.default_rng(101)
     for n in (1, 2, 7, 50):
         u, v = rng.normal(size=n), rng.normal(size=n)
-        assert np.isclose(dot(u, v), float(np.sum(u * v)), rtol=1e-9, atol=1e-12), (
+        assert np.isclose(dot(u, v), float(np.sum(u * v)), rtol=1e-9,
+                          atol=1e-12), (
             "dot is wrong on random vectors"
         )
 
@@ -76,7 +78,8 @@ def test_dot_returns_a_number_and_keeps_inputs(dot):
     v = [4, 5, 6]
     result = dot(u, v)
     assert np.ndim(result) == 0, "dot should return a single number"
-    assert np.isclose(float(result), 12.0), "dot([1, -2, 3], [4, 5, 6]) should be 12"
+    assert np.isclose(float(result), 12.0), (
+        "dot([1, -2, 3], [4, 5, 6]) should be 12")
     assert np.array_equal(u, [1.0, -2.0, 3.0]) and v == [4, 5, 6], (
         "dot must not change its inputs"
     )
@@ -89,5 +92,6 @@ def test_dot_edge_cases(dot):
             dot(*bad)
         except ValueError:
             continue
-        raise AssertionError("dot should raise ValueError for empty or mismatched vectors")
+        raise AssertionError(
+            "dot should raise ValueError for empty or mismatched vectors")
     assert np.isclose(dot([-3.0], [2.0]), -6.0), "dot of one-element vectors"

@@ -30,7 +30,8 @@ def test_nn_small(nearest_neighbors):
     X = [[1, 0], [0, 1], [1, 1], [-1, 0]]
     result = np.asarray(nearest_neighbors([1, 0.1], X, 2))
     assert result.tolist() == [0, 2], (
-        "for query [1, 0.1] the most similar rows are 0 (almost same direction) then 2"
+        "for query [1, 0.1] the most similar rows are 0 (almost same "
+        "direction) then 2"
     )
 
 
@@ -39,7 +40,8 @@ def test_nn_small(nearest_neighbors):
 def test_nn_angle_not_distance(nearest_neighbors):
     X = [[10, 0], [0.5, 0.5]]
     assert np.asarray(nearest_neighbors([1, 0], X, 1)).tolist() == [0], (
-        "similarity is by angle: [10, 0] points exactly like [1, 0], even though it is far"
+        "similarity is by angle: [10, 0] points exactly like [1, 0], even "
+        "though it is far"
     )
 
 
@@ -60,7 +62,8 @@ def test_nn_random(nearest_neighbors):
 def test_nn_ties_lower_index_first(nearest_neighbors):
     X = np.array([[0.0, 1.0], [2.0, 0.0], [1.0, 0.0], [3.0, 0.0], [-1.0, 0.0]])
     got = np.asarray(nearest_neighbors([5.0, 0.0], X, 3)).tolist()
-    assert got == [1, 2, 3], "equally similar rows must come in increasing index order"
+    assert got == [1, 2, 3], (
+        "equally similar rows must come in increasing index order")
 
 
 @test_case(name='test_nn_ties_with_duplicates', hidden=True)
@@ -70,13 +73,16 @@ def test_nn_ties_with_duplicates(nearest_neighbors):
     X = np.concatenate([base, base * 2.0, base])
     q = base[1] + 0.01
     got = np.asarray(nearest_neighbors(q, X, 3)).tolist()
-    assert got == [1, 5, 9], "duplicated directions must be listed by increasing index"
+    assert got == [1, 5, 9], (
+        "duplicated directions must be listed by increasing index")
 
 
 @test_case(name='test_nn_returns_integers', hidden=True)
 def test_nn_returns_integers(nearest_neighbors):
-    got = np.asarray(nearest_neighbors([1.0, 1.0], [[1.0, 0.0], [1.0, 1.0]], 2))
-    assert got.dtype.kind in "iu", "nearest_neighbors should return integer indices"
+    got = np.asarray(
+        nearest_neighbors([1.0, 1.0], [[1.0, 0.0], [1.0, 1.0]], 2))
+    assert got.dtype.kind in "iu", (
+        "nearest_neighbors should return integer indices")
     assert got.tolist() == [1, 0], "most similar first"
 
 
@@ -90,7 +96,8 @@ def test_nn_invalid(nearest_neighbors):
         except ValueError:
             continue
         raise AssertionError(
-            "nearest_neighbors should raise ValueError for a bad k, a zero query or "
+            "nearest_neighbors should raise ValueError for a bad k, a zero "
+            "query or "
             "mismatched lengths"
         )
 
@@ -99,7 +106,9 @@ def test_nn_invalid(nearest_neighbors):
 def test_nn_keeps_inputs(nearest_neighbors):
     X = np.array([[1.0, 0.0], [0.0, 2.0]])
     q = np.array([0.0, 1.0])
-    assert np.asarray(nearest_neighbors(q, X, 1)).tolist() == [1], "query [0, 1] matches row 1"
-    assert np.array_equal(X, [[1.0, 0.0], [0.0, 2.0]]) and np.array_equal(q, [0.0, 1.0]), (
+    assert np.asarray(nearest_neighbors(q, X, 1)).tolist() == [1], (
+        "query [0, 1] matches row 1")
+    assert (np.array_equal(X, [[1.0, 0.0], [0.0, 2.0]])
+            and np.array_equal(q, [0.0, 1.0])), (
         "nearest_neighbors must not change its inputs"
     )

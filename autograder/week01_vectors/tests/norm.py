@@ -27,13 +27,15 @@ except ImportError:
 @test_case(name='test_norm_euclidean', hidden=False)
 @_shows_returned
 def test_norm_euclidean(norm):
-    assert np.isclose(norm([3, 4]), 5.0), "norm([3, 4]) should be 5 (Pythagoras)"
+    assert np.isclose(norm([3, 4]), 5.0), (
+        "norm([3, 4]) should be 5 (Pythagoras)")
 
 
 @test_case(name='test_norm_one_and_inf', hidden=False)
 @_shows_returned
 def test_norm_one_and_inf(norm):
-    assert np.isclose(norm([3, -4], p=1), 7.0), "norm([3, -4], p=1) should be 3 + 4 = 7"
+    assert np.isclose(norm([3, -4], p=1), 7.0), (
+        "norm([3, -4], p=1) should be 3 + 4 = 7")
     assert np.isclose(norm([3, -4], p=np.inf), 4.0), (
         "norm([3, -4], p=np.inf) should be the largest absolute coordinate, 4"
     )
@@ -45,15 +47,18 @@ def test_norm_random_p(norm):
     for p in (1, 1.5, 2, 3, 7.5):
         v = rng.normal(size=11)
         expected = np.sum(np.abs(v) ** p) ** (1 / p)
-        assert np.isclose(norm(v, p), expected, rtol=1e-9), "norm is wrong for some p"
-        assert np.isclose(norm(v, p=p), expected, rtol=1e-9), "norm(v, p=...) is wrong"
+        assert np.isclose(norm(v, p), expected, rtol=1e-9), (
+            "norm is wrong for some p")
+        assert np.isclose(norm(v, p=p), expected, rtol=1e-9), (
+            "norm(v, p=...) is wrong")
 
 
 @test_case(name='test_norm_odd_power_of_negatives', hidden=True)
 def test_norm_odd_power_of_negatives(norm):
     v = np.array([-1.0, -2.0, 2.0])
     assert np.isclose(norm(v, 3), 17.0 ** (1 / 3)), (
-        "a norm takes absolute values first: odd p must not cancel negative entries"
+        "a norm takes absolute values first: odd p must not cancel "
+        "negative entries"
     )
 
 
@@ -69,7 +74,8 @@ def test_norm_properties(norm):
     rng = np.random.default_rng(202)
     u, v = rng.normal(size=(2, 6))
     for p in (1, 2, np.inf):
-        assert np.isclose(norm(-3.0 * u, p), 3.0 * norm(u, p)), "norm should scale: |c| |u|"
+        assert np.isclose(norm(-3.0 * u, p), 3.0 * norm(u, p)), (
+            "norm should scale: |c| |u|")
         assert norm(u + v, p) <= norm(u, p) + norm(v, p) + 1e-12, (
             "the triangle inequality fails"
         )
@@ -92,7 +98,8 @@ def test_norm_invalid(norm):
             norm(*args)
         except ValueError:
             continue
-        raise AssertionError("norm should raise ValueError for an empty vector or p < 1")
+        raise AssertionError(
+            "norm should raise ValueError for an empty vector or p < 1")
 
 
 @test_case(name='test_norm_keeps_input', hidden=True)

@@ -58,13 +58,15 @@ def test_project_residual_is_perpendicular(project):
     w = rng.normal(size=5) * 3.0
     p = np.asarray(project(u, w), dtype=float)
     assert p.shape == (5,), "project should return a vector of the same length"
-    assert abs(np.sum((u - p) * w)) < 1e-9, "u minus its projection must be perpendicular"
+    assert abs(np.sum((u - p) * w)) < 1e-9, (
+        "u minus its projection must be perpendicular")
 
 
 @test_case(name='test_project_long_onto_vector', hidden=True)
 def test_project_long_onto_vector(project):
     assert np.allclose(project([1.0, 1.0], [10.0, 0.0]), [1.0, 0.0]), (
-        "the length of onto must not change the projection (divide by its squared length)"
+        "the length of onto must not change the projection (divide by its "
+        "squared length)"
     )
 
 
@@ -73,7 +75,8 @@ def test_project_is_idempotent(project):
     rng = np.random.default_rng(403)
     u, w = rng.normal(size=(2, 4))
     once = np.asarray(project(u, w), dtype=float)
-    assert np.allclose(project(once, w), once), "projecting twice changes nothing"
+    assert np.allclose(project(once, w), once), (
+        "projecting twice changes nothing")
 
 
 @test_case(name='test_project_zero_onto', hidden=True)
@@ -82,14 +85,16 @@ def test_project_zero_onto(project):
         project([1.0, 2.0], [0.0, 0.0])
     except ValueError:
         return
-    raise AssertionError("project onto the zero vector should raise ValueError")
+    raise AssertionError(
+        "project onto the zero vector should raise ValueError")
 
 
 @test_case(name='test_project_keeps_inputs', hidden=True)
 def test_project_keeps_inputs(project):
     u = np.array([1.0, 2.0])
     w = np.array([2.0, 0.0])
-    assert np.allclose(project(u, w), [1.0, 0.0]), "project([1, 2], [2, 0]) should be [1, 0]"
+    assert np.allclose(project(u, w), [1.0, 0.0]), (
+        "project([1, 2], [2, 0]) should be [1, 0]")
     assert np.array_equal(u, [1.0, 2.0]) and np.array_equal(w, [2.0, 0.0]), (
         "project must not change its inputs"
     )

@@ -113,17 +113,45 @@ def test_apply_invalid(apply):
             apply(A, x)
         except ValueError:
             continue
+        except Exception:
+            pass
         raise AssertionError(
-            "apply should raise ValueError when the sizes do not fit or the "
-            "input is empty"
+            "apply should raise ValueError (not another exception) when the "
+            "sizes do not fit or the input is empty"
         )
+
+
+@test_case(name='test_apply_rejects_non_matrix_and_non_vector', hidden=True)
+def test_apply_rejects_non_matrix_and_non_vector(apply):
+    for A, x in (([[1.0, 2.0], [3.0, 4.0]], [[1.0], [2.0]]),
+                 ([1.0, 2.0], [1.0, 2.0])):
+        try:
+            apply(A, x)
+        except ValueError:
+            continue
+        except Exception:
+            pass
+        raise AssertionError(
+            "apply should raise ValueError (not another exception) when x is "
+            "not a 1-D vector (a column (n, 1) is a matrix) or A is not a 2-D "
+            "matrix"
+        )
+
+
+@test_case(name='test_apply_small_example', hidden=True)
+def test_apply_small_example(apply):
+    got = np.asarray(apply(np.array([[1.0, 2.0], [3.0, 4.0]]),
+                           np.array([2.0, -1.0])))
+    assert np.allclose(got, [0.0, 2.0]), (
+        "apply([[1, 2], [3, 4]], (2, -1)) should be 2 (1, 3) - (2, 4) = "
+        "(0, 2)"
+    )
 
 
 @test_case(name='test_apply_keeps_inputs', hidden=True)
 def test_apply_keeps_inputs(apply):
     A = np.array([[1.0, 2.0], [3.0, 4.0]])
     x = np.array([2.0, -1.0])
-    got = np.asarray(apply(A, x))
-    assert np.allclose(got, [0.0, 2.0]), "[[1, 2], [3, 4]] times (2, -1)"
+    apply(A, x)
     assert np.array_equal(A, [[1.0, 2.0], [3.0, 4.0]]) and np.array_equal(
         x, [2.0, -1.0]), "apply must not change its inputs"

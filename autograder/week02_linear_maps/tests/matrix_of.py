@@ -94,12 +94,33 @@ def test_matrix_of_identity_and_scaling(matrix_of):
 
 @test_case(name='test_matrix_of_invalid_n', hidden=True)
 def test_matrix_of_invalid_n(matrix_of):
-    for n in (0, -2):
+    for n in (0, -2, 2.5):
         try:
             matrix_of(lambda x: [1.0], n)
         except ValueError:
             continue
+        except Exception:
+            pass
         raise AssertionError(
-            "matrix_of should raise ValueError when n is not a positive "
-            "integer"
+            "matrix_of should raise ValueError (not another exception) when "
+            "n is not a positive integer"
         )
+
+
+@test_case(name='test_matrix_of_images_of_different_lengths', hidden=True)
+def test_matrix_of_images_of_different_lengths(matrix_of):
+    def uneven(x):
+        # A length-2 image for e_1, length-1 images for the others.
+        return np.ones(2) if x[0] == 1.0 else np.ones(1)
+
+    try:
+        matrix_of(uneven, 3)
+    except ValueError:
+        return
+    except Exception:
+        pass
+    raise AssertionError(
+        "matrix_of should raise ValueError (not another exception) when the "
+        "images transform(e_j) do not all have the same length (do not "
+        "broadcast or pad a short one)"
+    )

@@ -32,12 +32,17 @@ def test_det2_worked_example(det2):
     )
 
 
-@test_case(name='test_det2_swap_flips', hidden=False)
+@test_case(name='test_det2_rectangle', hidden=False)
 @_shows_returned
-def test_det2_swap_flips(det2):
+def test_det2_rectangle(det2):
     assert np.isclose(det2([[2, 0], [0, 3]]), 6.0), (
         "a 2 x 3 rectangle has area 6: det2([[2, 0], [0, 3]]) = 6"
     )
+
+
+@test_case(name='test_det2_swap_flips', hidden=False)
+@_shows_returned
+def test_det2_swap_flips(det2):
     assert np.isclose(det2([[0, 1], [1, 0]]), -1.0), (
         "swapping e1 and e2 flips the orientation: det2([[0, 1], [1, 0]]) "
         "= -1"

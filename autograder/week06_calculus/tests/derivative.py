@@ -89,6 +89,32 @@ def test_derivative_custom_h(derivative):
         )
 
 
+@test_case(name='test_derivative_rejects_zero_step', hidden=False)
+@_shows_returned
+def test_derivative_rejects_zero_step(derivative):
+    try:
+        derivative(np.sin, 1.0, h=0.0)
+    except ValueError:
+        return
+    raise AssertionError(
+        "derivative should raise ValueError for the step h = 0: the central "
+        "difference would divide by zero"
+    )
+
+
+@test_case(name='test_derivative_rejects_step_not_positive', hidden=True)
+def test_derivative_rejects_step_not_positive(derivative):
+    for h in (0.0, -1e-5, -0.5, -1.0, -3.0):
+        try:
+            derivative(np.sin, 0.7, h=h)
+        except ValueError:
+            continue
+        raise AssertionError(
+            "derivative should raise ValueError for a step h that is not "
+            "positive (zero or negative)"
+        )
+
+
 @test_case(name='test_derivative_returns_a_number', hidden=True)
 def test_derivative_returns_a_number(derivative):
     got = derivative(lambda x: 5 * x + 2, 1)

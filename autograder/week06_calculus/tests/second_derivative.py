@@ -87,6 +87,32 @@ def test_second_derivative_exp(second_derivative):
         )
 
 
+@test_case(name='test_second_derivative_rejects_zero_step', hidden=False)
+@_shows_returned
+def test_second_derivative_rejects_zero_step(second_derivative):
+    try:
+        second_derivative(np.sin, 1.0, h=0.0)
+    except ValueError:
+        return
+    raise AssertionError(
+        "second_derivative should raise ValueError for the step h = 0: the "
+        "formula would divide by zero"
+    )
+
+
+@test_case(name='test_second_derivative_rejects_step_not_positive', hidden=True)
+def test_second_derivative_rejects_step_not_positive(second_derivative):
+    for h in (0.0, -1e-4, -0.5, -1.0, -3.0):
+        try:
+            second_derivative(np.sin, 0.7, h=h)
+        except ValueError:
+            continue
+        raise AssertionError(
+            "second_derivative should raise ValueError for a step h that is "
+            "not positive (zero or negative)"
+        )
+
+
 @test_case(name='test_second_derivative_of_a_line_is_zero', hidden=True)
 def test_second_derivative_of_a_line_is_zero(second_derivative):
     got = second_derivative(lambda t: 3.0 * t - 7.0, 2)

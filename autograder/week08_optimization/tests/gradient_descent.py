@@ -93,14 +93,48 @@ def test_gd_zero_steps(gradient_descent):
     )
 
 
-@test_case(name='test_gd_list_gradient_and_int_start', hidden=True)
-def test_gd_list_gradient_and_int_start(gradient_descent):
-    got = np.asarray(gradient_descent(lambda x: [2 * x[0], 4 * x[1]],
-                                      [2, 1], 0.1, 2))
+@test_case(name='test_gd_rows_are_separate_points', hidden=False)
+@_shows_returned
+def test_gd_rows_are_separate_points(gradient_descent):
+    got = np.asarray(gradient_descent(lambda x: x, [4.0, -2.0], 0.5, 3))
+    assert not np.allclose(got[0], got[-1]), (
+        "every row of the trajectory is the same array: copy x before "
+        "updating it (x = x - lr * g makes a new array, x -= lr * g changes "
+        "the rows already stored)"
+    )
+
+
+@test_case(name='test_gd_list_gradient', hidden=True)
+def test_gd_list_gradient(gradient_descent):
+    try:
+        got = gradient_descent(lambda x: [2 * x[0], 4 * x[1]],
+                               np.array([2.0, 1.0]), 0.1, 2)
+    except TypeError:
+        raise AssertionError(
+            "gradient_descent raised TypeError for a gradient returned as "
+            "a list: turn it into an array, np.asarray(grad(x), dtype=float)"
+        ) from None
     want = [[2.0, 1.0], [1.6, 0.6], [1.28, 0.36]]
-    assert np.allclose(got, want), (
-        "gradient_descent should accept an integer x0 and a gradient "
-        "returned as a list"
+    assert np.allclose(np.asarray(got, dtype=float), want), (
+        "gradient_descent should treat a gradient returned as a list like "
+        "the same gradient as an array"
+    )
+
+
+@test_case(name='test_gd_int_start', hidden=True)
+def test_gd_int_start(gradient_descent):
+    try:
+        got = gradient_descent(lambda x: np.array([2.0, 4.0]) * x,
+                               [2, 1], 0.1, 2)
+    except TypeError:
+        raise AssertionError(
+            "gradient_descent raised TypeError for an integer x0: make a "
+            "float copy first, np.array(x0, dtype=float)"
+        ) from None
+    want = [[2.0, 1.0], [1.6, 0.6], [1.28, 0.36]]
+    assert np.allclose(np.asarray(got, dtype=float), want), (
+        "gradient_descent should treat an integer x0 like the same floats: "
+        "the points in between are not integers"
     )
 
 
@@ -124,3 +158,27 @@ def test_gd_empty(gradient_descent):
     except ValueError:
         return
     raise AssertionError("an empty x0 should raise ValueError")
+
+
+@test_case(name='test_gd_rejects_x0_not_a_vector', hidden=True)
+def test_gd_rejects_x0_not_a_vector(gradient_descent):
+    for bad in ([[1.0, 2.0], [3.0, 4.0]], 1.5):
+        try:
+            gradient_descent(lambda x: x, bad, 0.1, 3)
+        except ValueError:
+            continue
+        raise AssertionError(
+            "gradient_descent should raise ValueError for an x0 that is not "
+            "a 1-D vector (a matrix or a single number)"
+        )
+
+
+@test_case(name='test_gd_rejects_negative_steps', hidden=True)
+def test_gd_rejects_negative_steps(gradient_descent):
+    try:
+        gradient_descent(lambda x: x, [1.0, 2.0], 0.1, -1)
+    except ValueError:
+        return
+    raise AssertionError(
+        "gradient_descent should raise ValueError for a negative n_steps"
+    )

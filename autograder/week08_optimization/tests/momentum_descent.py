@@ -110,6 +110,17 @@ def test_momentum_keeps_start(momentum_descent):
     )
 
 
+@test_case(name='test_momentum_rows_are_separate_points', hidden=False)
+@_shows_returned
+def test_momentum_rows_are_separate_points(momentum_descent):
+    got = np.asarray(momentum_descent(lambda x: x, [4.0, -2.0], 0.5, 0.5, 3))
+    assert not np.allclose(got[0], got[-1]), (
+        "every row of the trajectory is the same array: copy x before "
+        "updating it (x = x - lr * v makes a new array, x -= lr * v changes "
+        "the rows already stored)"
+    )
+
+
 @test_case(name='test_momentum_empty', hidden=True)
 def test_momentum_empty(momentum_descent):
     try:
@@ -117,3 +128,60 @@ def test_momentum_empty(momentum_descent):
     except ValueError:
         return
     raise AssertionError("an empty x0 should raise ValueError")
+
+
+@test_case(name='test_momentum_list_gradient', hidden=True)
+def test_momentum_list_gradient(momentum_descent):
+    try:
+        got = momentum_descent(lambda x: [2 * x[0], 2 * x[1]],
+                               np.array([1.0, -1.0]), 0.1, 0.5, 2)
+    except TypeError:
+        raise AssertionError(
+            "momentum_descent raised TypeError for a gradient returned as "
+            "a list: turn it into an array, np.asarray(grad(x), dtype=float)"
+        ) from None
+    want = [[1.0, -1.0], [0.8, -0.8], [0.54, -0.54]]
+    assert np.allclose(np.asarray(got, dtype=float), want), (
+        "momentum_descent should treat a gradient returned as a list like "
+        "the same gradient as an array"
+    )
+
+
+@test_case(name='test_momentum_int_start', hidden=True)
+def test_momentum_int_start(momentum_descent):
+    try:
+        got = momentum_descent(lambda x: 2.0 * x, [1, -1], 0.1, 0.5, 2)
+    except TypeError:
+        raise AssertionError(
+            "momentum_descent raised TypeError for an integer x0: make a "
+            "float copy first, np.array(x0, dtype=float)"
+        ) from None
+    want = [[1.0, -1.0], [0.8, -0.8], [0.54, -0.54]]
+    assert np.allclose(np.asarray(got, dtype=float), want), (
+        "momentum_descent should treat an integer x0 like the same floats: "
+        "the points in between are not integers"
+    )
+
+
+@test_case(name='test_momentum_rejects_x0_not_a_vector', hidden=True)
+def test_momentum_rejects_x0_not_a_vector(momentum_descent):
+    for bad in ([[1.0, 2.0], [3.0, 4.0]], 1.5):
+        try:
+            momentum_descent(lambda x: x, bad, 0.1, 0.9, 3)
+        except ValueError:
+            continue
+        raise AssertionError(
+            "momentum_descent should raise ValueError for an x0 that is not "
+            "a 1-D vector (a matrix or a single number)"
+        )
+
+
+@test_case(name='test_momentum_rejects_negative_steps', hidden=True)
+def test_momentum_rejects_negative_steps(momentum_descent):
+    try:
+        momentum_descent(lambda x: x, [1.0, 2.0], 0.1, 0.9, -1)
+    except ValueError:
+        return
+    raise AssertionError(
+        "momentum_descent should raise ValueError for a negative n_steps"
+    )

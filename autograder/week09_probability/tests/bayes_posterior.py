@@ -121,6 +121,28 @@ def test_bayes_zero_prior_stays_zero(bayes_posterior):
     )
 
 
+@test_case(name='test_bayes_likelihoods_above_one', hidden=True)
+def test_bayes_likelihoods_above_one(bayes_posterior):
+    # Densities: only their ratios matter, values above 1 are fine.
+    got = np.asarray(bayes_posterior([0.5, 0.25, 0.25], [4.0, 2.0, 0.5]),
+                     dtype=float)
+    want = np.array([2.0, 0.5, 0.125]) / 2.625
+    assert np.allclose(got, want, rtol=1e-10), (
+        "likelihoods can be densities above 1: bayes_posterior should "
+        "accept any non-negative likelihood and use it as it is"
+    )
+
+
+@test_case(name='test_bayes_zero_likelihood_is_allowed', hidden=True)
+def test_bayes_zero_likelihood_is_allowed(bayes_posterior):
+    got = np.asarray(bayes_posterior([0.2, 0.3, 0.5], [0.0, 0.4, 0.2]),
+                     dtype=float)
+    assert np.allclose(got, np.array([0.0, 0.12, 0.1]) / 0.22), (
+        "a likelihood of 0 is allowed (the data are impossible under that "
+        "hypothesis): its posterior is 0, the others are rescaled"
+    )
+
+
 @test_case(name='test_bayes_invalid', hidden=True)
 def test_bayes_invalid(bayes_posterior):
     for prior, lik in (([], []), ([0.5, 0.5], [0.1, 0.2, 0.3]),

@@ -43,6 +43,39 @@ def test_variance_coin(variance):
     )
 
 
+@test_case(name='test_variance_no_cancellation', hidden=False)
+@_shows_returned
+def test_variance_no_cancellation(variance):
+    # The centred formula is exact here: mu = 1e9 + 0.5 and every
+    # (x - mu)**2 = 0.25 are doubles; E[X**2] - mu**2 returns 0.0.
+    got = variance([1e9, 1e9 + 1], [0.5, 0.5])
+    assert np.isclose(got, 0.25, rtol=1e-9, atol=0), (
+        "values 1e9 and 1e9 + 1 with probability 1/2 each have variance "
+        "0.25: the shortcut E[X**2] - mu**2 loses it to cancellation (two "
+        "huge, nearly equal numbers subtracted); subtract the mean before "
+        "squaring"
+    )
+
+
+@test_case(name='test_variance_far_from_zero', hidden=True)
+def test_variance_far_from_zero(variance):
+    # x = 1e7 + z: x - 1e7 is exact, so the reference is the centred
+    # variance of z. The centred formula on x errs by about
+    # n * 1e7 * eps ~ 1e-8 in mu, a relative 1e-7 at most on a variance of
+    # order 1; E[X**2] - mu**2 loses about 1e14 * eps ~ 1e-2.
+    rng = np.random.default_rng(714)
+    z = rng.normal(size=6)
+    p = rng.dirichlet(np.ones(6))
+    x = 1e7 + z
+    shift = x - 1e7
+    want = np.sum(p * (shift - np.sum(p * shift)) ** 2)
+    got = variance(x, p)
+    assert np.isclose(got, want, rtol=1e-6, atol=0), (
+        "variance loses its digits for values far from 0: E[X**2] - mu**2 "
+        "suffers cancellation; subtract the mean before squaring"
+    )
+
+
 @test_case(name='test_variance_random', hidden=True)
 def test_variance_random(variance):
     rng = np.random.default_rng(711)
@@ -119,6 +152,20 @@ def test_variance_invalid(variance):
         raise AssertionError(
             "variance should raise ValueError like expected_value: empty or "
             "mismatched inputs, negative probabilities, a total off 1"
+        )
+
+
+@test_case(name='test_variance_rejects_total_below_one', hidden=True)
+def test_variance_rejects_total_below_one(variance):
+    # 1e-6 is a thousand times the allowed 1e-9.
+    for probs in ([0.3, 0.3, 0.3], [0.5, 0.5 - 1e-6], [0.0, 0.0]):
+        try:
+            variance(np.arange(len(probs), dtype=float), probs)
+        except ValueError:
+            continue
+        raise AssertionError(
+            "variance should raise ValueError for probabilities that add "
+            "up to less than 1 (by more than 1e-9), not only more than 1"
         )
 
 

@@ -133,6 +133,23 @@ def test_kl_invalid(kl_divergence):
         )
 
 
+@test_case(name='test_kl_rejects_total_below_one', hidden=True)
+def test_kl_rejects_total_below_one(kl_divergence):
+    # 1e-6 is a thousand times the allowed 1e-9.
+    for p, q in (([0.3, 0.3, 0.3], [0.2, 0.3, 0.5]),
+                 ([0.2, 0.3, 0.5], [0.3, 0.3, 0.3]),
+                 ([0.5, 0.5 - 1e-6], [0.5, 0.5]),
+                 ([0.5, 0.5], [0.5 - 1e-6, 0.5])):
+        try:
+            kl_divergence(p, q)
+        except ValueError:
+            continue
+        raise AssertionError(
+            "kl_divergence should raise ValueError when p or q adds up to "
+            "less than 1 (by more than 1e-9), not only to more than 1"
+        )
+
+
 @test_case(name='test_kl_keeps_inputs', hidden=True)
 def test_kl_keeps_inputs(kl_divergence):
     p = np.array([0.5, 0.5])

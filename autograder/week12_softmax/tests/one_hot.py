@@ -43,6 +43,11 @@ def test_one_hot_out_of_range(one_hot):
         one_hot([0, 3], 3)
     except ValueError:
         return
+    except Exception as error:
+        raise AssertionError(
+            "with 3 classes the labels are 0, 1, 2: one_hot([0, 3], 3) should "
+            f"raise ValueError, not {type(error).__name__}"
+        ) from None
     raise AssertionError(
         "with 3 classes the labels are 0, 1, 2: one_hot([0, 3], 3) should "
         "raise ValueError"
@@ -99,19 +104,46 @@ def test_one_hot_invalid(one_hot):
             one_hot(labels, n_classes)
         except ValueError:
             continue
+        except Exception:
+            pass
         raise AssertionError(
-            "one_hot should raise ValueError for an empty list of labels or "
-            "a label outside 0 .. n_classes - 1"
+            "one_hot should raise ValueError (not another exception such as "
+            "IndexError) for an empty list of labels, a negative label, or a "
+            "label that is not below n_classes"
         )
+
+
+@test_case(name='test_one_hot_float_labels', hidden=True)
+def test_one_hot_float_labels(one_hot):
+    got = np.asarray(one_hot(np.array([2.0, 0.0]), 3), dtype=float)
+    assert np.array_equal(got, [[0, 0, 1], [1, 0, 0]]), (
+        "labels that are floats with whole values (2.0) are classes too"
+    )
+    try:
+        one_hot([0.0, 1.5], 3)
+    except ValueError:
+        return
+    except Exception:
+        pass
+    raise AssertionError(
+        "one_hot should raise ValueError for a fractional label (it is no "
+        "class; do not round or truncate it)"
+    )
+
+
+@test_case(name='test_one_hot_repeated_labels', hidden=True)
+def test_one_hot_repeated_labels(one_hot):
+    got = np.asarray(one_hot(np.array([3, 1, 1]), 4))
+    assert np.array_equal(got, [[0, 0, 0, 1], [0, 1, 0, 0], [0, 1, 0, 0]]), (
+        "one_hot([3, 1, 1], 4) is wrong: a repeated label gives a repeated "
+        "row"
+    )
 
 
 @test_case(name='test_one_hot_keeps_input', hidden=True)
 def test_one_hot_keeps_input(one_hot):
     labels = np.array([3, 1, 1])
-    got = np.asarray(one_hot(labels, 4))
-    assert np.array_equal(got, [[0, 0, 0, 1], [0, 1, 0, 0], [0, 1, 0, 0]]), (
-        "one_hot([3, 1, 1], 4) is wrong"
-    )
+    one_hot(labels, 4)
     assert np.array_equal(labels, [3, 1, 1]), (
         "one_hot must not change its input"
     )

@@ -189,24 +189,35 @@ def test_softmax_single_logit_and_ints(softmax):
     )
 
 
-@test_case(name='test_softmax_empty', hidden=True)
-def test_softmax_empty(softmax):
-    for bad in ([], np.zeros((2, 0))):
+@test_case(name='test_softmax_empty_or_0d', hidden=True)
+def test_softmax_empty_or_0d(softmax):
+    for bad in ([], np.zeros((2, 0)), 3.0):
         try:
             softmax(bad)
         except ValueError:
             continue
-        raise AssertionError("softmax of an empty input should raise "
-                             "ValueError")
+        except Exception:
+            pass
+        raise AssertionError(
+            "softmax should raise ValueError (not another exception) for an "
+            "empty input and for a 0-d input (a single number has no axis)"
+        )
+
+
+@test_case(name='test_softmax_small_batch', hidden=True)
+def test_softmax_small_batch(softmax):
+    z = np.array([[1000.0, 0.0], [-5.0, -5.0]])
+    got = np.asarray(softmax(z), dtype=float)
+    assert np.allclose(got, [[1.0, 0.0], [0.5, 0.5]]), (
+        "softmax is wrong for a small batch with one dominant logit and one "
+        "tie"
+    )
 
 
 @test_case(name='test_softmax_keeps_input', hidden=True)
 def test_softmax_keeps_input(softmax):
     z = np.array([[1000.0, 0.0], [-5.0, -5.0]])
-    got = np.asarray(softmax(z), dtype=float)
-    assert np.allclose(got, [[1.0, 0.0], [0.5, 0.5]]), (
-        "softmax is wrong for a small batch"
-    )
+    softmax(z)
     assert np.array_equal(z, [[1000.0, 0.0], [-5.0, -5.0]]), (
         "softmax must not change its input"
     )

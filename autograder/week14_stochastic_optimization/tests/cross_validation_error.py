@@ -100,6 +100,30 @@ def test_cv_matches_reference(cross_validation_error):
         )
 
 
+@test_case(name='test_cv_leave_one_out', hidden=True)
+def test_cv_leave_one_out(cross_validation_error):
+    # k = n: every fold is one point, so the folds' order does not matter.
+    # Well-conditioned ridge fits: rtol 1e-9 only absorbs rounding.
+    rng = np.random.default_rng(1445)
+    n, d, lam = 9, 2, 0.3
+    X = rng.normal(size=(n, d))
+    y = X @ rng.normal(size=d) + rng.normal(size=n)
+    errors = []
+    for i in range(n):
+        rows = np.delete(np.arange(n), i)
+        x_mean, y_mean = X[rows].mean(axis=0), y[rows].mean()
+        Xc = X[rows] - x_mean
+        A = Xc.T @ Xc / (n - 1) + lam * np.eye(d)
+        w = np.linalg.solve(A, Xc.T @ (y[rows] - y_mean) / (n - 1))
+        errors.append((X[i] @ w + y_mean - x_mean @ w - y[i]) ** 2)
+    got = cross_validation_error(X, y, lam, k=n, seed=3)
+    assert np.isclose(got, np.mean(errors), rtol=1e-9), (
+        "with k = n (leave-one-out, allowed since 2 <= k <= n) every point "
+        "is held out once on its own: the result is the mean of the n "
+        "squared errors"
+    )
+
+
 @test_case(name='test_cv_default_folds_and_seed', hidden=True)
 def test_cv_default_folds_and_seed(cross_validation_error):
     rng = np.random.default_rng(1442)

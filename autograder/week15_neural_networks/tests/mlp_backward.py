@@ -213,6 +213,25 @@ def test_backward_keeps_inputs(mlp_backward):
     assert np.array_equal(y, [2, 0, 1, 2]), "mlp_backward must not change y"
 
 
+@test_case(name='test_backward_rejects_label_minus_one', hidden=False)
+@_shows_returned
+def test_backward_rejects_label_minus_one(mlp_backward):
+    params = {"W1": [[0.5]], "b1": [0.5], "W2": [[1.0, -1.0]],
+              "b2": [0.0, 0.0]}
+    cache = {"X": np.array([[2.0], [1.0]]), "Z1": np.array([[1.5], [1.0]]),
+             "A1": np.array([[1.5], [1.0]]),
+             "Z2": np.array([[1.5, -1.5], [1.0, -1.0]])}
+    try:
+        mlp_backward(params, cache, [1, -1])
+    except ValueError:
+        return
+    raise AssertionError(
+        "with two classes the labels are 0 and 1: mlp_backward should raise "
+        "ValueError for the label -1 (numpy would quietly read index -1 as "
+        "the last class)"
+    )
+
+
 @test_case(name='test_backward_invalid_labels', hidden=True)
 def test_backward_invalid_labels(mlp_backward):
     p = {"W1": np.eye(2), "b1": np.zeros(2), "W2": np.eye(2),

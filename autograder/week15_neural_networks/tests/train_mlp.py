@@ -97,6 +97,20 @@ def test_train_each_epoch_is_one_gradient_step(train_mlp):
             )
 
 
+@test_case(name='test_train_zero_epochs_is_the_initialisation', hidden=True)
+def test_train_zero_epochs_is_the_initialisation(train_mlp):
+    # b2 starts at zero and its gradient (the mean of softmax minus
+    # one-hot) is not zero here: any step taken would move b2.
+    rng = np.random.default_rng(1145)
+    X = rng.normal(size=(20, 3))
+    y = np.array([0, 1, 1, 2] * 5)
+    b2 = np.asarray(train_mlp(X, y, 4, 0.3, 0, 2)["b2"], dtype=float)
+    assert b2.shape == (3,) and np.all(b2 == 0), (
+        "with n_epochs = 0 train_mlp should take no step and return the "
+        "initialisation (b2 still zero): take exactly n_epochs steps"
+    )
+
+
 @test_case(name='test_train_fits_and_lowers_the_loss', hidden=True)
 def test_train_fits_and_lowers_the_loss(train_mlp):
     rng = np.random.default_rng(1142)
@@ -182,6 +196,20 @@ def test_train_lists_and_keeps_inputs(train_mlp):
                for k in ("W1", "b1", "W2", "b2")), (
         "train_mlp should accept lists and give the same result"
     )
+
+
+@test_case(name='test_train_one_hidden_unit', hidden=True)
+def test_train_one_hidden_unit(train_mlp):
+    rng = np.random.default_rng(1146)
+    X = rng.normal(size=(10, 3))
+    y = np.array([0, 1] * 5)
+    params = train_mlp(X, y, 1, 0.1, 3, 0)
+    shapes = {"W1": (3, 1), "b1": (1,), "W2": (1, 2), "b2": (2,)}
+    for key, shape in shapes.items():
+        assert np.shape(params[key]) == shape, (
+            "hidden = 1 is allowed (only hidden < 1 is an error): one hidden "
+            "unit gives W1 (d, 1), b1 (1,), W2 (1, C), b2 (C,)"
+        )
 
 
 @test_case(name='test_train_invalid', hidden=True)

@@ -36,5 +36,6 @@ def test_cosine_45_degrees(cosine_similarity):
 @_shows_returned
 def test_cosine_ignores_length(cosine_similarity):
     assert np.isclose(cosine_similarity([1, 2], [10, 20]), 1.0), (
-        "vectors pointing the same way have cosine similarity 1, whatever their lengths"
+        "vectors pointing the same way have cosine similarity 1, whatever "
+        "their lengths"
     )

@@ -59,4 +59,5 @@ def test_dot_mismatch(dot):
         dot([1, 2], [1, 2, 3])
     except ValueError:
         return
-    raise AssertionError("dot([1, 2], [1, 2, 3]) should raise ValueError (lengths differ)")
+    raise AssertionError(
+        "dot([1, 2], [1, 2, 3]) should raise ValueError (lengths differ)")

@@ -30,7 +30,8 @@ def test_nn_small(nearest_neighbors):
     X = [[1, 0], [0, 1], [1, 1], [-1, 0]]
     result = np.asarray(nearest_neighbors([1, 0.1], X, 2))
     assert result.tolist() == [0, 2], (
-        "for query [1, 0.1] the most similar rows are 0 (almost same direction) then 2"
+        "for query [1, 0.1] the most similar rows are 0 (almost same "
+        "direction) then 2"
     )
 
 
@@ -39,5 +40,6 @@ def test_nn_small(nearest_neighbors):
 def test_nn_angle_not_distance(nearest_neighbors):
     X = [[10, 0], [0.5, 0.5]]
     assert np.asarray(nearest_neighbors([1, 0], X, 1)).tolist() == [0], (
-        "similarity is by angle: [10, 0] points exactly like [1, 0], even though it is far"
+        "similarity is by angle: [10, 0] points exactly like [1, 0], even "
+        "though it is far"
     )

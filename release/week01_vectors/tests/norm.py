@@ -27,13 +27,15 @@ except ImportError:
 @test_case(name='test_norm_euclidean', hidden=False)
 @_shows_returned
 def test_norm_euclidean(norm):
-    assert np.isclose(norm([3, 4]), 5.0), "norm([3, 4]) should be 5 (Pythagoras)"
+    assert np.isclose(norm([3, 4]), 5.0), (
+        "norm([3, 4]) should be 5 (Pythagoras)")
 
 
 @test_case(name='test_norm_one_and_inf', hidden=False)
 @_shows_returned
 def test_norm_one_and_inf(norm):
-    assert np.isclose(norm([3, -4], p=1), 7.0), "norm([3, -4], p=1) should be 3 + 4 = 7"
+    assert np.isclose(norm([3, -4], p=1), 7.0), (
+        "norm([3, -4], p=1) should be 3 + 4 = 7")
     assert np.isclose(norm([3, -4], p=np.inf), 4.0), (
         "norm([3, -4], p=np.inf) should be the largest absolute coordinate, 4"
     )

@@ -44,6 +44,19 @@ def test_area_triangle(polygon_area):
     )
 
 
+@test_case(name='test_area_includes_closing_edge', hidden=False)
+@_shows_returned
+def test_area_includes_closing_edge(polygon_area):
+    # The closing term x3 * y0 - x0 * y3 = 1 - 2 = -1 is not 0 here (it is
+    # for the unit square and the triangle above), so leaving it out gives
+    # (4 + 1) / 2 = 2.5 instead of 2.
+    rectangle = [(1, 1), (3, 1), (3, 2), (1, 2)]
+    assert np.isclose(polygon_area(rectangle), 2.0), (
+        "the 2 x 1 rectangle (1, 1), (3, 1), (3, 2), (1, 2) has area 2: "
+        "include the closing edge from the last corner back to the first"
+    )
+
+
 @test_case(name='test_area_too_few_points', hidden=False)
 @_shows_returned
 def test_area_too_few_points(polygon_area):

@@ -43,3 +43,16 @@ def test_derivative_uses_h_central(derivative):
         "((1.1)**3 - (0.9)**3) / 0.2 = 3.01; use the h you are given and "
         "step to both sides"
     )
+
+
+@test_case(name='test_derivative_rejects_zero_step', hidden=False)
+@_shows_returned
+def test_derivative_rejects_zero_step(derivative):
+    try:
+        derivative(np.sin, 1.0, h=0.0)
+    except ValueError:
+        return
+    raise AssertionError(
+        "derivative should raise ValueError for the step h = 0: the central "
+        "difference would divide by zero"
+    )

@@ -40,3 +40,16 @@ def test_second_derivative_sign(second_derivative):
     assert np.isclose(got, -2.0, rtol=0, atol=1e-5), (
         "-x**2 is a dome: its second derivative is -2 (negative)"
     )
+
+
+@test_case(name='test_second_derivative_rejects_zero_step', hidden=False)
+@_shows_returned
+def test_second_derivative_rejects_zero_step(second_derivative):
+    try:
+        second_derivative(np.sin, 1.0, h=0.0)
+    except ValueError:
+        return
+    raise AssertionError(
+        "second_derivative should raise ValueError for the step h = 0: the "
+        "formula would divide by zero"
+    )

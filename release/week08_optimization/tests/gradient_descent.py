@@ -46,3 +46,14 @@ def test_gd_shape_and_start(gradient_descent):
         "the trajectory has shape (n_steps + 1, d)"
     )
     assert np.allclose(got[0], [3.0, -1.0]), "the first row is x0"
+
+
+@test_case(name='test_gd_rows_are_separate_points', hidden=False)
+@_shows_returned
+def test_gd_rows_are_separate_points(gradient_descent):
+    got = np.asarray(gradient_descent(lambda x: x, [4.0, -2.0], 0.5, 3))
+    assert not np.allclose(got[0], got[-1]), (
+        "every row of the trajectory is the same array: copy x before "
+        "updating it (x = x - lr * g makes a new array, x -= lr * g changes "
+        "the rows already stored)"
+    )

@@ -41,3 +41,14 @@ def test_momentum_shape_and_start(momentum_descent):
     got = np.asarray(momentum_descent(lambda x: x, [3.0, -1.0], 0.1, 0.9, 4))
     assert got.shape == (5, 2), "the trajectory has shape (n_steps + 1, d)"
     assert np.allclose(got[0], [3.0, -1.0]), "the first row is x0"
+
+
+@test_case(name='test_momentum_rows_are_separate_points', hidden=False)
+@_shows_returned
+def test_momentum_rows_are_separate_points(momentum_descent):
+    got = np.asarray(momentum_descent(lambda x: x, [4.0, -2.0], 0.5, 0.5, 3))
+    assert not np.allclose(got[0], got[-1]), (
+        "every row of the trajectory is the same array: copy x before "
+        "updating it (x = x - lr * v makes a new array, x -= lr * v changes "
+        "the rows already stored)"
+    )

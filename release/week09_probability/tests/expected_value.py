@@ -53,3 +53,18 @@ def test_ev_rejects_bad_total(expected_value):
         "probabilities 0.3, 0.3, 0.3 add up to 0.9, not 1: expected_value "
         "should raise ValueError"
     )
+
+
+@test_case(name='test_ev_rejects_total_off_by_a_millionth', hidden=False)
+@_shows_returned
+def test_ev_rejects_total_off_by_a_millionth(expected_value):
+    try:
+        expected_value([1.0, 2.0], [0.5, 0.5 + 1e-6])
+    except ValueError:
+        return
+    raise AssertionError(
+        "probabilities 0.5 and 0.500001 add up to 1.000001, a thousand "
+        "times the allowed 1e-9 off 1: expected_value should raise "
+        "ValueError (np.isclose(total, 1) with its default tolerance "
+        "would wrongly accept them)"
+    )

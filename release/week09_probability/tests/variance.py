@@ -41,3 +41,17 @@ def test_variance_coin(variance):
     assert np.isclose(got, 0.16), (
         "a 0/1 variable with P(1) = 0.2 has variance 0.2 * 0.8 = 0.16"
     )
+
+
+@test_case(name='test_variance_no_cancellation', hidden=False)
+@_shows_returned
+def test_variance_no_cancellation(variance):
+    # The centred formula is exact here: mu = 1e9 + 0.5 and every
+    # (x - mu)**2 = 0.25 are doubles; E[X**2] - mu**2 returns 0.0.
+    got = variance([1e9, 1e9 + 1], [0.5, 0.5])
+    assert np.isclose(got, 0.25, rtol=1e-9, atol=0), (
+        "values 1e9 and 1e9 + 1 with probability 1/2 each have variance "
+        "0.25: the shortcut E[X**2] - mu**2 loses it to cancellation (two "
+        "huge, nearly equal numbers subtracted); subtract the mean before "
+        "squaring"
+    )
