@@ -24,7 +24,8 @@ def test_the_schedule_says_what_is_released_due_and_upcoming(tiny_course: Path) 
     assert [w.id for w in released(course, date(2027, 1, 10))] == []
     assert [w.id for w in released(course, date(2027, 1, 11))] == ["week01_tiny"]
     text = render(course, date(2027, 1, 12))
-    assert "released, due in 6 day(s)" in text and "next release: week02_unwritten" in text
+    assert "released, due in 6 days" in text and "next release: week02_unwritten" in text
+    assert "released, due today" in render(course, date(2027, 1, 18))
     assert "released, past due" in render(course, date(2027, 1, 19))
 
 

@@ -24,7 +24,7 @@ def write_report(
     totals = [float(d["score"]) for _, d in rows]
     failed = Counter(t for _, d in rows for t in d.get("extra_data", {}).get("failed_tests", []))
 
-    fig, axes = plt.subplots(1, 2, figsize=(11, 4))
+    fig, axes = plt.subplots(1, 2, figsize=(12, 4))
     axes[0].hist(totals, bins=min(20, max(len(set(totals)), 1)), color="#4c72b0")
     axes[0].set(title="Total scores", xlabel="score", ylabel="submissions")
     zero = [sum(v == 0 for v in scores[q]) for q in questions]
@@ -39,7 +39,8 @@ def write_report(
         axes[1].barh(questions, counts, left=left, label=label, color=color)
         left = [a + b for a, b in zip(left, counts, strict=True)]
     axes[1].invert_yaxis()
-    axes[1].legend(loc="lower right", fontsize=8)
+    # Beside the bars, not over them: a bar may reach any corner of the axes.
+    axes[1].legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     axes[1].set(title="Scores per question", xlabel="submissions")
     fig.tight_layout()
     fig.savefig(out / "report_scores.png", dpi=90)

@@ -22,7 +22,12 @@ def render(course: Course, today: date) -> str:
     for w in course.weeks:
         status = w.status(today)
         if status == "released" and w.due is not None:
-            status = f"released, due in {(w.due - today).days} day(s)"
+            days = (w.due - today).days
+            status = (
+                "released, due today"
+                if days == 0
+                else (f"released, due in {days} day{'s' if days != 1 else ''}")
+            )
         elif status == "due":
             status = "released, past due"
         lines.append(f"{w.id:<{width}}  {_day(w.release):<10}  {_day(w.due):<10}  {status}")

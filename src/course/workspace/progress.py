@@ -72,7 +72,7 @@ def figure(rows: list[WeekStatus], path: Path) -> Path:
     colors = [
         "#55a868" if r.status == "done" else "#dd8452" if r.passed else "#cccccc" for r in rows
     ]
-    ax.bar([r.aid[:6] for r in rows], shares, color=colors)
+    ax.bar([str(int(r.aid[4:6])) for r in rows], shares, color=colors)  # the week's number
     ax.set(title="Your progress", xlabel="week", ylabel="exercises passing (%)", ylim=(0, 100))
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
