@@ -479,7 +479,10 @@ def test_a_sandbox_sees_only_its_own_view_even_from_a_wider_fork_server() -> Non
         sandbox.start()
         try:
             assert not sandbox.run_cells([probe], set(), 10, time.monotonic() + 10).errors
-            seen[name] = sandbox.call("look", (package,), {}, [], 5)
+            try:
+                seen[name] = sandbox.call("look", (package,), {}, [], 5)
+            except FileNotFoundError:  # not even an empty folder where it was
+                seen[name] = []
             if not sandbox.enforced.get("hidden_paths"):
                 pytest.skip("the filesystem is not confined on this machine")
         finally:

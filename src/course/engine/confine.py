@@ -52,7 +52,13 @@ VIEW_ENV = "COURSE_SANDBOX_VIEW"  # the parent's view, handed to the fork server
 ROOT_SIZE = "size=1m,nr_inodes=4096"  # the skeleton: folders and mount points only
 
 # Filled in the fork server by build_root; every sandbox forked from it inherits this.
-BASE: dict[str, Any] = {"built": False, "userns": False, "view": {}, "error": "not built"}
+BASE: dict[str, Any] = {
+    "built": False,
+    "userns": False,
+    "view": {},
+    "error": "not built",
+    "aside": [],  # the places bound a second time under ASIDE (see _build_and_pivot)
+}
 # Filled in each sandbox by enter, read by apply in the same process.
 _ENTERED: dict[str, bool] = {}
 
@@ -139,7 +145,7 @@ def _enter_user_namespace() -> None:
         handle.write("0")
 
 
-def _locked_flags(fd: int) -> int:
+def _locked_flags(fd: int | str) -> int:
     """Mount flags of the mount holding `fd` that a remount must keep (a user namespace may not
     clear them)."""
     flags = os.statvfs(fd).f_flag
@@ -184,6 +190,11 @@ def _build_and_pivot(
     new: str, sources: list[tuple[str, int, str]], links: list[tuple[str, str]]
 ) -> None:
     """Bind every source at its place under `new`, then make `new` the root."""
+    # Sources under /tmp are bound a second time under ASIDE: each sandbox covers /tmp with a
+    # fresh tmpfs and binds them back from there (no /proc in a sandbox to bind an fd from).
+    aside = [(ASIDE + p, fd, kind) for p, fd, kind in sources if p.startswith("/tmp/")]
+    BASE["aside"] = [p for p, _, _ in aside]
+    sources = sources + aside
     for place, fd, kind in sources:
         target = new + place
         if kind == "folder":
@@ -217,6 +228,9 @@ def view_from_environment() -> dict[str, list[str]] | None:
     return json.loads(text) if text else None
 
 
+ASIDE = "/.view"  # where the skeleton keeps a second binding of the view's folders under /tmp
+
+
 # -- 2. in each sandbox, before it changes into its working folder --------------------------------
 def enter(settings: dict[str, Any], workdir: str) -> str:
     """Private namespaces for this sandbox; returns the working folder to use."""
@@ -234,6 +248,28 @@ def enter(settings: dict[str, Any], workdir: str) -> str:
         size = int(settings.get("disk_bytes", 64 << 20))
         mode = "1777" if os.geteuid() == 0 else "0700"
         _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"mode={mode},size={size}")
+        # A view folder under /tmp (a checkout there, its .venv) is hidden by the fresh tmpfs:
+        # bind it back, read-only, from its second place; then that second place goes.
+        wanted = [
+            place
+            for place in _view_places(settings.get("view") or BASE["view"])
+            if place.startswith("/tmp/") and os.path.isdir(ASIDE + place)
+        ]
+        # The folders leading to them (/tmp/ci2 for /tmp/ci2/.venv) live on small tmpfs
+        # mounts of their own, made read-only once filled: the sandbox cannot write there.
+        holders = sorted({"/tmp/" + p.split("/")[2] for p in wanted} - set(wanted))
+        for holder in holders:
+            os.makedirs(holder, exist_ok=True)
+            _mount("tmpfs", holder, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=64k")
+        for place in wanted:
+            os.makedirs(place, exist_ok=True)
+            _mount(ASIDE + place, place, None, MS_BIND)
+            flags = MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV
+            _mount(None, place, None, flags | _locked_flags(ASIDE + place))
+        for holder in holders:
+            _mount(None, holder, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+        for place in sorted(BASE["aside"], key=lambda p: -p.count("/")):  # innermost first
+            _check(_libc().umount2(place.encode(), MNT_DETACH), f"umount {place}")
         os.mkdir(inside, 0o700)
         uid = int(settings.get("uid", 0))
         if os.geteuid() == 0 and uid > 0:
@@ -243,6 +279,13 @@ def enter(settings: dict[str, Any], workdir: str) -> str:
         _ENTERED["hidden_paths"] = False  # the skeleton's /tmp is read-only: nowhere to write
         inside = "/"
     return inside
+
+
+def _view_places(view: dict[str, list[str]]) -> list[str]:
+    """Every place a view's folders appear at in the sandbox (as named, and resolved), outermost
+    first so that a nested one is bound after the folder holding it."""
+    places = {p for f in view.get("folders", []) for p in (f, os.path.realpath(f))}
+    return sorted(places, key=lambda p: p.count("/"))
 
 
 def _may_unshare() -> bool:
