@@ -344,3 +344,30 @@ def test_demonstrations_are_left_out_unless_the_students_code_needs_them(
     edited = grade(tiny_course, tmp_path, nb)
     assert scores(edited) == {"add": 2, "scale": 1}
     assert any("ZeroDivisionError" in n for n in edited.notes), edited.notes
+
+
+def test_a_wrong_exception_type_says_which_one_the_test_expects() -> None:
+    """'your function raised IndexError' alone leaves a student guessing; the test's own
+    `except ValueError` says what was expected (a type, never an input)."""
+    from course.engine.runner import describe_error, expected_errors
+    from course.engine.sandbox import student_exception
+
+    def test_rejects(f):  # type: ignore[no-untyped-def]
+        try:
+            f([9])
+        except ValueError:
+            return
+        raise AssertionError("f([9]) should raise ValueError")
+
+    expects = expected_errors(test_rejects)
+    assert expects == ("ValueError",)
+    raised = student_exception("IndexError", "IndexError", "index 9 is out of bounds")
+    assert describe_error(raised, True, expects) == (
+        "your function raised IndexError; this test expects ValueError"
+    )
+    shown = describe_error(raised, False, expects)
+    assert shown.startswith("your function raised IndexError: index 9") and shown.endswith(
+        "this test expects ValueError"
+    )
+    same = student_exception("ValueError", "ValueError", "bad")
+    assert "expects" not in describe_error(same, True, expects)

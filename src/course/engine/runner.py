@@ -7,6 +7,9 @@ Batch grading, `course check`, and any other engine call only this.
 from __future__ import annotations
 
 import ast
+import functools
+import inspect
+import textwrap
 import threading
 import time
 from dataclasses import dataclass, field
@@ -246,7 +249,10 @@ class Grader:
             return TestOutcome(test.name, test.hidden, False, str(exc) or "failed"), False
         except Exception as exc:
             return TestOutcome(
-                test.name, test.hidden, False, describe_error(exc, test.hidden)
+                test.name,
+                test.hidden,
+                False,
+                describe_error(exc, test.hidden, expected_errors(test.func)),
             ), False
         return TestOutcome(test.name, test.hidden, True), False
 
@@ -264,9 +270,29 @@ def describe_student_exception(exc: BaseException, hidden: bool) -> str:
     )
 
 
-def describe_error(exc: Exception, hidden: bool) -> str:
+@functools.cache
+def expected_errors(func: Any) -> tuple[str, ...]:
+    """The exception types a test catches (`except ValueError:`): what it expects the student's
+    function to raise. Read from the test's source, on the trusted side."""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
+    except (OSError, TypeError, SyntaxError):
+        return ()
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ExceptHandler) and node.type is not None:
+            kinds = node.type.elts if isinstance(node.type, ast.Tuple) else [node.type]
+            names += [k.id for k in kinds if isinstance(k, ast.Name) and k.id != "Exception"]
+    return tuple(dict.fromkeys(names))
+
+
+def describe_error(exc: Exception, hidden: bool, expects: tuple[str, ...] = ()) -> str:
     if isinstance(exc, StudentException):
-        return describe_student_exception(exc, hidden)
+        said = describe_student_exception(exc, hidden)
+        kind = getattr(exc, "student_type", type(exc).__name__)
+        if expects and kind not in expects:  # the type only: it reveals no input
+            said += f"; this test expects {' or '.join(expects)}"
+        return said
     if hidden:
         return f"the result could not be checked ({type(exc).__name__}): wrong type or shape?"
     return f"the result could not be checked: {type(exc).__name__}: {exc}"[:300]
