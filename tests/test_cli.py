@@ -97,7 +97,7 @@ def test_grade_writes_the_gradebook_and_exits_zero_when_everything_got_a_score(
     assert result.returncode == 0, result.stderr
     assert "graded 2" in result.stdout
     data = json.loads((tmp_path / "o" / "broken" / "results.json").read_text())
-    assert data["score"] == 0 and "your notebook file is damaged" in data["output"]
+    assert data["score"] == 0 and "is not a notebook: it is not valid JSON" in data["output"]
 
 
 def test_mistaken_folders_and_numbers_are_one_line_errors(

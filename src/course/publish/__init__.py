@@ -32,6 +32,7 @@ STUDENT_MODULES = (
     "errors.py",
     "paths.py",
     "config.py",
+    "submission.py",
     "check",
     "engine",
     "workspace",
