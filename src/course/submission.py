@@ -36,6 +36,9 @@ _STEP[list(b"]}")] = -1
 _NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
 
 
+ASSIGNMENT = re.compile(r"^week\d\d_[a-z][a-z0-9_]*$")  # as course.config.AID_PATTERN
+
+
 class SubmissionError(CourseError):
     """A submitted file the grader will not read; the message is one sentence for the student."""
 
@@ -55,6 +58,7 @@ class Notebook:
     cells: tuple[Cell, ...]
     version: tuple[int, int]
     ignored: tuple[str, ...] = field(default=())  # damaged parts grading never uses
+    assignment: str = ""  # the week the course's build wrote into it, if it says
 
     @property
     def code(self) -> list[str]:
@@ -75,7 +79,8 @@ class Notebook:
             if cell.kind == "code":
                 entry.update(execution_count=None, outputs=[])
             cells.append(entry)
-        data = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+        meta = {"course": {"assignment": self.assignment}} if self.assignment else {}
+        data = {"cells": cells, "metadata": meta, "nbformat": 4, "nbformat_minor": 5}
         return json.dumps(data).encode("ascii")
 
 
@@ -207,7 +212,10 @@ def from_json(tree: Any) -> Notebook:
                     f"character that is not text (position {exc.start + 1}); {RESAVE}"
                 ) from exc
         cells.append(Cell(cell["cell_type"], text.replace("\r\n", "\n")))
-    return Notebook(tuple(cells), (major, minor), tuple(ignored))
+    said = (tree.get("metadata") or {}).get("course", {})
+    week = said.get("assignment", "") if isinstance(said, dict) else ""
+    week = week if isinstance(week, str) and ASSIGNMENT.match(week) else ""
+    return Notebook(tuple(cells), (major, minor), tuple(ignored), week)
 
 
 def version_of(tree: dict[str, Any]) -> tuple[int, int]:

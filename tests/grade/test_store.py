@@ -169,3 +169,15 @@ def test_the_cli_grades_into_grades_slash_the_week_by_default(
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "grades" / "week01_tiny" / "gradebook.csv").is_file()
     assert "graded 1, kept 0 already graded" in result.stdout
+
+
+def test_a_notebook_of_another_week_is_named_as_such(repo: Path, tmp_path: Path) -> None:
+    _write_class(tmp_path / "w1", repo, "week01_vectors", ["alice"], [])
+    out = tmp_path / "grades3"
+    grade.main("week03_determinants", [tmp_path / "w1"], out=out, root=repo, quiet=True)
+    data = json.loads((out / "alice" / "results.json").read_text())
+    assert data["score"] == 0
+    assert "this looks like week01_vectors's notebook, not week03_determinants's" in data["output"]
+    own = tmp_path / "own"
+    grade.main("week01_vectors", [tmp_path / "w1"], out=own, root=repo, quiet=True)
+    assert "looks like" not in json.loads((own / "alice" / "results.json").read_text())["output"]

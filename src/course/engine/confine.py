@@ -323,6 +323,9 @@ def apply(settings: dict[str, Any]) -> dict[str, bool]:
             os.setgroups([])
             os.setgid(uid)
             os.setuid(uid)
+            # A change of user clears the parent-death signal: ask for it again, or a sandbox
+            # whose grader is killed outright would outlive it.
+            _libc().prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
             enforced["unprivileged_user"] = True
         except OSError:
             pass
@@ -337,7 +340,17 @@ def apply(settings: dict[str, Any]) -> dict[str, bool]:
 
 def die_with_parent() -> None:
     """End this process when its parent (the fork server, which ends with the grader) ends:
-    nothing else would stop a sandbox whose grader was killed with SIGKILL."""
+    nothing else would stop a sandbox whose grader was killed with SIGKILL. And let go of the
+    fork server's "alive" pipe that multiprocessing hands every child: while a sandbox held it,
+    the fork server never saw the grader go and outlived it, and so did the sandbox."""
+    import multiprocessing.forkserver as forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    alive = getattr(server, "_forkserver_alive_fd", None)
+    if isinstance(alive, int):
+        with contextlib.suppress(OSError):
+            os.close(alive)
+        server._forkserver_alive_fd = None  # type: ignore[union-attr]
     parent = os.getppid()
     with contextlib.suppress(OSError, AttributeError):
         _libc().prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)

@@ -118,13 +118,18 @@ class NotebookError(Exception):
     """The submission file is not a notebook we can read."""
 
 
-def read_code_cells(path: Path) -> list[str]:
-    """The code cells of a notebook file, as course.submission validated them (the one reader
-    of submissions); NotebookError carries its one sentence for the student."""
+def read_submission(path: Path) -> submission.Notebook:
+    """A notebook file as course.submission validated it (the one reader of submissions);
+    NotebookError carries its one sentence for the student."""
     try:
-        return submission.read(path).code
+        return submission.read(path)
     except submission.SubmissionError as exc:
         raise NotebookError(str(exc)) from exc
+
+
+def read_code_cells(path: Path) -> list[str]:
+    """The code cells of a notebook file, as the grader reads them."""
+    return read_submission(path).code
 
 
 class Grader:
@@ -343,7 +348,8 @@ def grade_notebook(
     started = time.monotonic()
     result = SubmissionResult(name or path.stem, suite.aid, [])
     try:
-        cells = read_code_cells(path)
+        notebook = read_submission(path)
+        cells = notebook.code
     except NotebookError as exc:
         result.notes.append(str(exc))  # already a whole sentence that says what to do
         result.questions = [
@@ -352,6 +358,11 @@ def grade_notebook(
         return result
     grader = Grader(suite, options, cells)
     result.questions = grader.grade()
+    if notebook.assignment and notebook.assignment != suite.aid:
+        result.notes.append(
+            f"this looks like {notebook.assignment}'s notebook, not {suite.aid}'s: check that "
+            "you submitted the right file"
+        )
     result.notes.extend(grader.notes)
     result.enforced = grader.enforced
     result.seconds = round(time.monotonic() - started, 3)
