@@ -9,7 +9,6 @@ worker that dies, so no submission is lost.
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import tempfile
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ from course.engine import Options, load_suite
 from course.engine.suite import Suite
 from course.errors import CourseError
 from course.grade.backends import IN_FLIGHT_PER_WORKER, Backend, Graded, in_flight, render
-from course.grade.store import autograder_files
+from course.grade.store import autograder_files, fingerprint
 from course.paths import Layout
 
 _SUITES: dict[str, Suite] = {}  # per worker process: autograders already loaded
@@ -41,7 +40,7 @@ def shipped(notebook: bytes) -> bytes:
 
 
 def _suite_on_worker(aid: str, files: dict[str, bytes]) -> Suite:
-    key = hashlib.sha256(b"".join(k.encode() + v for k, v in sorted(files.items()))).hexdigest()
+    key = fingerprint(files)
     if key not in _SUITES:
         root = Path(tempfile.mkdtemp(prefix="course-autograder-"))
         for name, data in files.items():
